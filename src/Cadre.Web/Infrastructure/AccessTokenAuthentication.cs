@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Cadre.Accounts;
+using Cadre.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cadre.Web.Infrastructure;
+
+/// Authenticates "Authorization: Bearer cadre_pat_..." against the stored hashes of personal access tokens.
+public sealed class AccessTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CadreDbContext db)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "AccessToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (!secret.StartsWith(PersonalAccessToken.Prefix, StringComparison.Ordinal) || secret.Length > 200)
+            return AuthenticateResult.Fail("The bearer token is not a Cadre access token.");
+        var hash = PersonalAccessToken.HashOf(secret);
+        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var now = db.Now;
+        if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == token.UserId)
+            .Select(u => new { u.Id, u.UserName, u.LockoutEnd }).SingleOrDefaultAsync(Context.RequestAborted);
+        if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow) return AuthenticateResult.Fail("The account is locked.");
+
+        // Recording the last use at most once a minute keeps reads from turning into writes.
+        if (token.LastUsedAt is null || token.LastUsedAt < now.AddMinutes(-1))
+            await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName ?? user.Id)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,111 @@
+using Cadre.Accounts;
+using Cadre.Data;
+using Cadre.Web.Accounts;
+using Cadre.Web.Infrastructure;
+using Cadre.Web.Members;
+using Cadre.Web.Organizations;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddCadreDatabase(builder.Configuration);
+builder.Services.AddCadreIdentity().AddSignInManager().AddDefaultTokenProviders();
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = "cadre";
+        options.DefaultChallengeScheme = "cadre";
+    })
+    // One scheme that looks at the request: a bearer header means an access token, anything else the sign-in cookie.
+    .AddPolicyScheme("cadre", "Cookie or access token", options => options.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? AccessTokenAuthentication.SchemeName
+            : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/error/403";
+    options.Cookie.Name = "cadre";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    // The API answers with status codes, never with a redirect to the sign-in page.
+    options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context.Response, 401) : Redirect(context);
+    options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context.Response, 403) : Redirect(context);
+});
+builder.Services.AddCadreAuthorization();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ActorAccessor>();
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+// Pages live in feature folders beside their endpoints (STYLE.md), not under Pages/.
+builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<CadreDbContext>();
+    await DatabaseSetup.MigrateAsync(db);
+    if (args.Contains("--demo")) await DemoStart.SeedAsync(scope.ServiceProvider, app.Logger);
+}
+
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error/500",
+    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+});
+app.UseStatusCodePages(async context =>
+{
+    var http = context.HttpContext;
+    if (IsApi(http.Request)) return;
+    // Pages get a readable page for 400/403/404 (a forged form, a bad link) rather than an empty response.
+    var originalPath = http.Request.Path;
+    http.Request.Path = $"/error/{http.Response.StatusCode}";
+    try
+    {
+        await context.Next(http);
+    }
+    finally
+    {
+        http.Request.Path = originalPath;
+    }
+});
+app.UseStaticFiles();
+app.UseMiddleware<SetupGate>();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health");
+app.MapOpenApi().AllowAnonymous();
+app.MapRazorPages();
+app.MapOrganizationsApi();
+app.MapMembersApi();
+app.MapAccountsApi();
+
+await app.RunAsync();
+
+static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+static Task Status(HttpResponse response, int status)
+{
+    response.StatusCode = status;
+    return Task.CompletedTask;
+}
+
+static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+{
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+public partial class Program;

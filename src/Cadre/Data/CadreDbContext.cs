@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Cadre.Accounts;
+using Cadre.Audit;
+using Cadre.Common;
+using Cadre.Members;
+using Cadre.Organizations;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Cadre.Data;
+
+public sealed class CadreDbContext : IdentityDbContext<CadreUser>
+{
+    private readonly TimeProvider clock;
+
+    public CadreDbContext(DbContextOptions<CadreDbContext> options, TimeProvider? clock = null, CurrentActor? actor = null)
+        : base(options)
+    {
+        this.clock = clock ?? TimeProvider.System;
+        CurrentActor = actor ?? new CurrentActor();
+    }
+
+    /// Who the audit trail names for the changes saved through this context.
+    public CurrentActor CurrentActor { get; }
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now);
+
+    public DbSet<Level> Levels => Set<Level>();
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationPath> OrganizationPaths => Set<OrganizationPath>();
+
+    public DbSet<OrganizationVersion> OrganizationVersions => Set<OrganizationVersion>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<Term> Terms => Set<Term>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Classifier> Classifiers => Set<Classifier>();
+
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CadreDbContext).Assembly);
+        if (IsPostgres)
+        {
+            // Search keys compare byte-wise on both engines ("C" is SQLite's BINARY), so a prefix is an index range.
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(string) && (p.Name.EndsWith("Key", StringComparison.Ordinal) || p.Name is "Code" or "Number")))
+                property.SetCollation("C");
+        }
+    }
+
+    /// Saves and writes the audit trail in the same transaction: a change is never stored without its entry.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are never changed or deleted.");
+
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(Capture)
+            .Where(c => c is not null)
+            .Select(c => c!)
+            .ToList();
+        if (changes.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = Now;
+            foreach (var change in changes)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = CurrentActor.Actor.UserId,
+                    UserName = CurrentActor.Actor.Name,
+                    EntityType = change.Entry.Metadata.ClrType.Name,
+                    EntityId = KeyOf(change.Entry),
+                    Action = change.Action,
+                    OrganizationId = ((IAudited)change.Entry.Entity).AuditOrganizationId,
+                    Before = change.Before,
+                    After = change.Action == AuditAction.Deleted ? null : Serialize(change.Entry, change.Entry.CurrentValues, change.ChangedOnly),
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (transaction is not null) await transaction.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail.");
+
+    private sealed record Change(EntityEntry Entry, AuditAction Action, string? Before, IReadOnlyList<string>? ChangedOnly);
+
+    private static Change? Capture(EntityEntry entry)
+    {
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return new Change(entry, AuditAction.Created, null, null);
+            case EntityState.Deleted:
+                return new Change(entry, AuditAction.Deleted, Serialize(entry, entry.OriginalValues, null), null);
+            default:
+                var changed = entry.Properties.Where(p => p.IsModified && !IsNoise(p.Metadata.Name)
+                        && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => p.Metadata.Name).ToList();
+                return changed.Count == 0 ? null : new Change(entry, AuditAction.Updated, Serialize(entry, entry.OriginalValues, changed), changed);
+        }
+    }
+
+    // Derived columns (search keys, concurrency versions) say nothing a reader of the trail needs.
+    private static bool IsNoise(string property) =>
+        property == "Version" || (property.EndsWith("Key", StringComparison.Ordinal) && property != "Key");
+
+    private static string Serialize(EntityEntry entry, PropertyValues values, IReadOnlyList<string>? only)
+    {
+        var data = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in values.Properties)
+        {
+            if (IsNoise(property.Name) || (only is not null && !only.Contains(property.Name))) continue;
+            data[property.Name] = values[property] is Enum e ? e.ToString() : values[property];
+        }
+        return JsonSerializer.Serialize(data);
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+}
+
+/// The actor whose changes a context records; set once per request or CLI run.
+public sealed class CurrentActor
+{
+    public Actor Actor { get; set; } = Actor.System("system");
+}

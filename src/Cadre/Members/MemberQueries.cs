@@ -1,0 +1,139 @@
+using Cadre.Accounts;
+using Cadre.Common;
+using Cadre.Data;
+using Cadre.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Members;
+
+public sealed record MemberFilter
+{
+    /// A name (prefix of the given name, family name or full name), a member number, or an email address.
+    public string? Search { get; init; }
+
+    /// Limits the list to this organization's subtree (within the actor's own).
+    public int? OrganizationId { get; init; }
+
+    public MemberStatus? Status { get; init; }
+
+    public Sex? Sex { get; init; }
+
+    public int? OccupationId { get; init; }
+
+    public int? EducationId { get; init; }
+
+    public string? Cursor { get; init; }
+
+    public int Take { get; init; } = 50;
+}
+
+public sealed record MemberRow(int Id, string Number, string GivenName, string FamilyName, string? OtherName,
+    int OrganizationId, string OrganizationName, MemberStatus Status, DateOnly JoinedOn);
+
+public sealed record OfficeHeld(int TermId, int OrganizationId, string OrganizationName, string Title, DateOnly StartsOn, DateOnly? EndsOn);
+
+public sealed record MemberDetails(int Id, string Number, MemberStatus Status, DateOnly JoinedOn, int Version,
+    int OrganizationId, string OrganizationCode, string OrganizationName, IReadOnlyList<Crumb> OrganizationPath,
+    int PersonId, PersonalData Person, string? Occupation, string? Education, IReadOnlyList<OfficeHeld> Offices, bool CanEdit);
+
+public static class MemberQueries
+{
+    public static async Task<Result<CursorPage<MemberRow>>> ListAsync(CadreDbContext db, Actor actor, MemberFilter filter, CancellationToken ct)
+    {
+        if (!actor.Has(Permission.MembersRead)) return new MemberNotPermitted();
+        var members = db.Members.AsNoTracking();
+        var scope = actor.Scope(db, Permission.MembersRead);
+        if (scope is not null) members = members.Where(m => scope.Contains(m.OrganizationId));
+        if (filter.OrganizationId is { } orgId)
+        {
+            if (!await actor.CanAsync(db, Permission.MembersRead, orgId, ct)) return new OrganizationNotFound();
+            var subtree = db.OrganizationPaths.Where(p => p.AncestorId == orgId).Select(p => p.DescendantId);
+            members = members.Where(m => subtree.Contains(m.OrganizationId));
+        }
+        if (filter.Status is { } status) members = members.Where(m => m.Status == status);
+        if (filter.Sex is { } sex) members = members.Where(m => m.Person.Sex == sex);
+        if (filter.OccupationId is { } occupation) members = members.Where(m => m.Person.OccupationId == occupation);
+        if (filter.EducationId is { } education) members = members.Where(m => m.Person.EducationId == education);
+
+        var search = filter.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (search.All(char.IsAsciiDigit))
+            {
+                members = members.Where(m => string.Compare(m.Number, search) >= 0 && string.Compare(m.Number, search + "\uffff") < 0);
+            }
+            else if (search.Contains('@', StringComparison.Ordinal))
+            {
+                var email = Text.SearchKey(search);
+                members = members.Where(m => m.Person.EmailKey == email);
+            }
+            else
+            {
+                var key = Text.SearchKey(search);
+                var upper = Text.PrefixUpperBound(key);
+                members = members.Where(m =>
+                    (string.Compare(m.Person.FamilyKey, key) >= 0 && string.Compare(m.Person.FamilyKey, upper) < 0)
+                    || (string.Compare(m.Person.GivenKey, key) >= 0 && string.Compare(m.Person.GivenKey, upper) < 0)
+                    || (string.Compare(m.Person.FullKey, key) >= 0 && string.Compare(m.Person.FullKey, upper) < 0));
+            }
+        }
+
+        // Keyset pagination on (family name key, id): stable under inserts, fast at any depth of the list.
+        if (filter.Cursor is not null)
+        {
+            if (Cursor.Decode(filter.Cursor) is not { } c) return new InvalidCursor();
+            var (lastKey, lastId) = (c.Key, (int)c.Id);
+            members = members.Where(m => string.Compare(m.Person.FamilyKey, lastKey) > 0
+                || (m.Person.FamilyKey == lastKey && m.Id > lastId));
+        }
+        var take = Math.Clamp(filter.Take, 1, 200);
+        var rows = await members.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Id).Take(take + 1)
+            .Select(m => new { Row = new MemberRow(m.Id, m.Number, m.Person.GivenName, m.Person.FamilyName, m.Person.OtherName,
+                m.OrganizationId, m.Organization.Name, m.Status, m.JoinedOn), m.Person.FamilyKey })
+            .ToListAsync(ct);
+        var next = rows.Count > take ? Cursor.Encode(rows[take - 1].FamilyKey, rows[take - 1].Row.Id) : null;
+        return new CursorPage<MemberRow>(rows.Take(take).Select(r => r.Row).ToList(), next);
+    }
+
+    public static async Task<Result<MemberDetails>> GetAsync(CadreDbContext db, Actor actor, int id, CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking()
+            .Include(m => m.Person).ThenInclude(p => p.Occupation)
+            .Include(m => m.Person).ThenInclude(p => p.Education)
+            .Include(m => m.Organization)
+            .SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null) return new MemberNotFound();
+        var isSelf = actor.PersonId == member.PersonId && actor.Has(Permission.OwnProfile);
+        if (!isSelf && !await actor.CanAsync(db, Permission.MembersRead, member.OrganizationId, ct)) return new MemberNotFound();
+
+        var p = member.Person;
+        var path = await (from a in db.OrganizationPaths
+                          join o in db.Organizations on a.AncestorId equals o.Id
+                          where a.DescendantId == member.OrganizationId
+                          orderby a.Depth descending
+                          select new Crumb(o.Id, o.Code, o.Name)).ToListAsync(ct);
+        var offices = await db.Terms.AsNoTracking().Where(t => t.PersonId == p.Id).OrderByDescending(t => t.StartsOn)
+            .Select(t => new OfficeHeld(t.Id, t.OrganizationId, db.Organizations.Where(o => o.Id == t.OrganizationId).Select(o => o.Name).First(),
+                t.Office.Title, t.StartsOn, t.EndsOn))
+            .ToListAsync(ct);
+        var data = new PersonalData
+        {
+            GivenName = p.GivenName, FamilyName = p.FamilyName, OtherName = p.OtherName, DateOfBirth = p.DateOfBirth, Sex = p.Sex,
+            OccupationId = p.OccupationId, EducationId = p.EducationId, Address = p.Address, Phone = p.Phone, Email = p.Email,
+        };
+        return new MemberDetails(member.Id, member.Number, member.Status, member.JoinedOn, member.Version,
+            member.OrganizationId, member.Organization.Code, member.Organization.Name, path, p.Id, data,
+            p.Occupation?.Name, p.Education?.Name, offices,
+            await actor.CanAsync(db, Permission.MembersManage, member.OrganizationId, ct));
+    }
+
+    /// People an office can be given to: current members of the organization's subtree, by name prefix.
+    public static async Task<IReadOnlyList<MemberRow>> CandidatesForOfficeAsync(CadreDbContext db, Actor actor, int organizationId, string? search, CancellationToken ct)
+    {
+        var page = await ListAsync(db, actor, new MemberFilter { OrganizationId = organizationId, Search = search, Take = 50 }, ct);
+        return page.IsSuccess ? page.Value.Items.Where(m => m.Status != MemberStatus.Former).ToList() : [];
+    }
+
+    public static Task<List<Classifier>> ClassifiersAsync(CadreDbContext db, ClassifierKind kind, CancellationToken ct) =>
+        db.Classifiers.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.SortOrder).ToListAsync(ct);
+}

@@ -1,0 +1,8 @@
+namespace Cadre.Members;
+
+public enum Sex
+{
+    Female = 1,
+    Male = 2,
+    Other = 3,
+}
