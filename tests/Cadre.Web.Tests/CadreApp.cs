@@ -56,8 +56,25 @@ public sealed partial class CadreApp : WebApplicationFactory<Program>
             return result.Value;
         });
 
+    private readonly SemaphoreSlim treeLock = new(1, 1);
+    private Tree? tree;
+
     /// The usual small tree: a centre, two regions, a district in each, a primary organization in each district.
+    /// Created once per app, so every test of a class can ask for it.
     public async Task<Tree> CreateTreeAsync()
+    {
+        await treeLock.WaitAsync();
+        try
+        {
+            return tree ??= await BuildTreeAsync();
+        }
+        finally
+        {
+            treeLock.Release();
+        }
+    }
+
+    private async Task<Tree> BuildTreeAsync()
     {
         var centre = await CreateOrganizationAsync("CC", "Central Committee", 0, null);
         var north = await CreateOrganizationAsync("N", "North Region", 1, centre);
@@ -140,6 +157,7 @@ public sealed partial class CadreApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        treeLock.Dispose();
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -33,7 +33,8 @@ public static class Problems
         result.IsSuccess ? onSuccess(result.Value) : result.Error.ToProblem();
 
     /// Puts an error on the form: on its field when it has one, otherwise at the top of the form.
-    public static void AddTo(this Error error, ModelStateDictionary modelState, string prefix = "Input")
+    /// renames maps a use case's field name to the form's (e.g. NewParentId to NewParentCode when the form asks for a code).
+    public static void AddTo(this Error error, ModelStateDictionary modelState, string prefix = "Input", IReadOnlyDictionary<string, string>? renames = null)
     {
         var fields = error is ValidationFailed v ? v.Errors : error is InvalidField f ? [f] : [];
         if (fields.Count == 0)
@@ -42,7 +43,10 @@ public static class Problems
             return;
         }
         foreach (var field in fields)
-            modelState.AddModelError(string.IsNullOrEmpty(field.FieldName) ? "" : $"{prefix}.{field.FieldName}", field.Message);
+        {
+            var name = renames is not null && renames.TryGetValue(field.FieldName, out var renamed) ? renamed : field.FieldName;
+            modelState.AddModelError(string.IsNullOrEmpty(name) ? "" : $"{prefix}.{name}", field.Message);
+        }
     }
 
     private static string Title(Error error) => error switch

@@ -1,0 +1,63 @@
+using Cadre.Accounts;
+using Cadre.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cadre.Web.Tests.Infrastructure;
+
+/// Every endpoint the app maps declares its permission; only the allow-list may be reached without signing in.
+public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<CadreApp>
+{
+    private static readonly HashSet<string> Anonymous =
+    [
+        "/health",
+        "/openapi/{documentName}.json",
+        "/setup",
+        "/account/sign-in",
+        "/error/{code:int}",
+    ];
+
+    [Fact]
+    public void Every_endpoint_declares_a_policy_or_is_on_the_allow_list()
+    {
+        _ = app.Server; // starts the host so every data source has built its endpoints
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.True(endpoints.Count > 20, $"Only {endpoints.Count} endpoints were found; the enumeration is broken.");
+
+        var problems = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            if (anonymous)
+            {
+                if (!Anonymous.Contains(route)) problems.Add($"{route} ({endpoint.DisplayName}) allows anonymous access but is not on the allow-list");
+            }
+            else if (policies.Count == 0 || policies.Any(string.IsNullOrWhiteSpace))
+            {
+                problems.Add($"{route} ({endpoint.DisplayName}) declares no authorization policy");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void Every_allow_listed_route_exists()
+    {
+        _ = app.Server;
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')).ToHashSet();
+        Assert.DoesNotContain(Anonymous, r => !routes.Contains(r));
+    }
+
+    [Fact]
+    public void Policy_constants_name_their_permissions()
+    {
+        var constants = typeof(Policies).GetFields().Where(f => f.IsLiteral && f.Name != nameof(Policies.SignedIn))
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+        foreach (var permission in Enum.GetValues<Permission>())
+            Assert.Equal(Policies.For(permission), constants[permission.ToString()]);
+    }
+}
