@@ -34,8 +34,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.SlidingExpiration = true;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     // The API answers with status codes, never with a redirect to the sign-in page.
-    options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Status(context.Response, 401) : Redirect(context);
-    options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Status(context.Response, 403) : Redirect(context);
+    options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? ApiStatus.WriteAsync(context.HttpContext, 401) : Redirect(context);
+    options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? ApiStatus.WriteAsync(context.HttpContext, 403) : Redirect(context);
 });
 builder.Services.AddCadreAuthorization();
 builder.Services.AddHttpContextAccessor();
@@ -63,22 +63,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandlingPath = "/error/500",
     StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
 });
-app.UseStatusCodePages(async context =>
-{
-    var http = context.HttpContext;
-    if (IsApi(http.Request)) return;
-    // Pages get a readable page for 400/403/404 (a forged form, a bad link) rather than an empty response.
-    var originalPath = http.Request.Path;
-    http.Request.Path = $"/error/{http.Response.StatusCode}";
-    try
-    {
-        await context.Next(http);
-    }
-    finally
-    {
-        http.Request.Path = originalPath;
-    }
-});
+// Pages get a readable page for 400/403/404 (a forged form, a bad link); the API keeps its problem details.
+app.UseWhen(context => !IsApi(context.Request), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
 app.UseMiddleware<SetupGate>();
 app.UseRouting();
@@ -94,13 +80,7 @@ app.MapAccountsApi();
 
 await app.RunAsync();
 
-static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
-
-static Task Status(HttpResponse response, int status)
-{
-    response.StatusCode = status;
-    return Task.CompletedTask;
-}
+static bool IsApi(HttpRequest request) => ApiStatus.IsApi(request);
 
 static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
 {

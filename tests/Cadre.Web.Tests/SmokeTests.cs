@@ -18,5 +18,15 @@ public sealed class SmokeTests(CadreApp app) : IClassFixture<CadreApp>
     {
         var response = await app.CreateClient().GetAsync("/api/v1/members", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task An_unknown_bearer_token_is_refused_with_401()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "cadre_pat_not-a-real-token");
+        var response = await client.GetAsync("/api/v1/organizations", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }
