@@ -69,7 +69,12 @@ app.UseStatusCodePages(async context =>
     if (IsApi(http.Request)) return;
     // Pages get a readable page for 400/403/404 (a forged form, a bad link) rather than an empty response.
     var originalPath = http.Request.Path;
+    var originalEndpoint = http.GetEndpoint();
+    var originalRoute = new RouteValueDictionary(http.Request.RouteValues);
     http.Request.Path = $"/error/{http.Response.StatusCode}";
+    // Routing keeps an endpoint it already chose; clear it (as UseStatusCodePagesWithReExecute does) so the error page is matched.
+    http.SetEndpoint(null);
+    http.Request.RouteValues.Clear();
     try
     {
         await context.Next(http);
@@ -77,6 +82,8 @@ app.UseStatusCodePages(async context =>
     finally
     {
         http.Request.Path = originalPath;
+        http.SetEndpoint(originalEndpoint);
+        http.Request.RouteValues = originalRoute;
     }
 });
 app.UseStaticFiles();
