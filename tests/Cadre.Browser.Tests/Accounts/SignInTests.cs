@@ -44,7 +44,6 @@ public sealed class SignInTests(BrowserApp browser) : IClassFixture<BrowserApp>
         }
         await SignInAsync(page, "locked@example.org", "wrong password 5");
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(Locked);
-        await Screenshots.SaveAsync(page, "sign-in-locked");
 
         await SignInAsync(page, "locked@example.org", CadreApp.Password);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(Locked);
