@@ -44,6 +44,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Pages live in feature folders beside their endpoints (STYLE.md), not under Pages/.
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -61,7 +62,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error/500",
-    StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+    StatusCodeSelector = ApiExceptionHandler.StatusOf,
 });
 // Pages get a readable page for 400/403/404 (a forged form, a bad link); the API keeps its problem details.
 app.UseWhen(context => !IsApi(context.Request), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));

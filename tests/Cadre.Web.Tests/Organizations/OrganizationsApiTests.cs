@@ -122,6 +122,17 @@ public sealed class OrganizationsApiTests(CadreApp app) : IClassFixture<CadreApp
     }
 
     [Fact]
+    public async Task A_rename_based_on_a_stale_version_is_a_conflict_and_changes_nothing()
+    {
+        var admin = await app.ApiClientAsync(Role.Administrator, null);
+        var id = await app.CreateOrganizationAsync("S-1-4", "Orchard Branch", 3, tree.SouthDistrict);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { name = "Orchard Branch 1", expectedVersion = 0 }, Ct)).StatusCode);
+        var stale = await admin.PutAsJsonAsync($"/api/v1/organizations/{id}", new { name = "Orchard Branch 2", expectedVersion = 0 }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Orchard Branch 1", await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == id).Select(o => o.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_problem_not_a_crash()
     {
         var admin = await app.ApiClientAsync(Role.Administrator, null);
