@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using Cadre.Accounts;
 using Cadre.Cli.Infrastructure;
 using Cadre.Common;
@@ -15,16 +16,23 @@ internal sealed class SeedDemoCommand(CadreDbContext db, UserManager<CadreUser> 
 {
     public sealed class Settings : CommandSettings
     {
+        // A string, parsed here, so a bad value gets a message that names --seed (Spectre's own names only the type).
         [CommandOption("--seed <N>")]
-        [Description("The seed of the random draw: the same seed always gives the same party.")]
-        [DefaultValue(1)]
-        public int Seed { get; init; } = 1;
+        [Description("The seed of the random draw (a whole number, default 1): the same seed always gives the same party.")]
+        public string? Seed { get; init; }
+
+        public override ValidationResult Validate() =>
+            Seed is null || int.TryParse(Seed, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+                ? ValidationResult.Success()
+                : ValidationResult.Error($"--seed: '{Seed}' is not a whole number.");
+
+        public int SeedValue => Seed is null ? 1 : int.Parse(Seed, NumberStyles.Integer, CultureInfo.InvariantCulture);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (!await Output.EnsureMigratedAsync(console, db, cancellationToken)) return 1;
-        console.MarkupLineInterpolated($"Seeding the demo party (seed {settings.Seed}) into the {Output.Describe(db)}");
+        console.MarkupLineInterpolated($"Seeding the demo party (seed {settings.SeedValue}) into the {Output.Describe(db)}");
         var watch = Stopwatch.StartNew();
         Result<DemoLogins> seeded = default;
         await console.Progress()
@@ -37,7 +45,7 @@ internal sealed class SeedDemoCommand(CadreDbContext db, UserManager<CadreUser> 
                     task.Description = step.Step;
                     task.Value = step.Percent;
                 });
-                seeded = await DemoParty.SeedAsync(db, users, settings.Seed, report, cancellationToken);
+                seeded = await DemoParty.SeedAsync(db, users, settings.SeedValue, report, cancellationToken);
             });
         if (!seeded.IsSuccess) return Output.Fail(console, seeded.Error);
 
