@@ -24,7 +24,8 @@ internal static class Output
         foreach (var field in fields)
         {
             var name = options is not null && options.TryGetValue(field.FieldName, out var option) ? option : field.FieldName;
-            console.MarkupLineInterpolated($"[red]Error[/] in {name}: {field.Message}");
+            if (string.IsNullOrEmpty(name)) console.MarkupLineInterpolated($"[red]Error:[/] {field.Message}");
+            else console.MarkupLineInterpolated($"[red]Error[/] in {name}: {field.Message}");
         }
         return 1;
     }

@@ -34,10 +34,11 @@ public sealed record DemoNeedsFourLevels(int Levels)
 /// whose make-up follows DemoComposition, with committees, offices, terms and four demo accounts.
 /// Everything is drawn from Random(seed) in a fixed order, so a seed always gives the same party.
 ///
-/// The members are added in bulk rather than through RegisterMember one by one (1,500 transactions would take
-/// most of a minute); the entities are still built by their own factories (Organization.Found, Person.Create,
-/// Member.Enrol, Term.Begin, RoleGrant.Create), so their rules hold, and SaveChangesAsync writes the audit trail.
-/// The whole seed is one transaction: it is there entirely or not at all.
+/// It does not call the use cases (CreateOrganization, RegisterMember, AppointToOffice, CreateUser): each opens a
+/// transaction of its own, so the seed could not be one, and 1,500 registrations would cost 1,500 transactions with a
+/// dozen queries each. The entities are still built by their own factories (Organization.Found, Person.Create,
+/// Member.Enrol, Term.Begin, RoleGrant.Create) and the tree by OrganizationTree, so their rules hold, and
+/// SaveChangesAsync writes the audit trail. The whole seed is one transaction: it is there entirely or not at all.
 public static class DemoParty
 {
     public const int RegionCount = 3;

@@ -218,6 +218,35 @@ public sealed class DemoPartyTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.Equal(0, await db.Users.CountAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_seed_that_stops_half_way_leaves_nothing_behind()
+    {
+        await using var database = await TempDatabase.MigratedAsync(Ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        // Stopped once the organizations are saved and the members are being added.
+        var progress = new CancelOn("Members", stop);
+
+        await using (var scope = database.Scope())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DemoParty.SeedAsync(scope.Db(), scope.Users(), 1, progress, stop.Token));
+        }
+
+        await using var check = database.Scope();
+        var db = check.Db();
+        Assert.Equal(0, await db.Organizations.CountAsync(Ct));
+        Assert.Equal(0, await db.OrganizationPaths.CountAsync(Ct));
+        Assert.Equal(0, await db.Members.CountAsync(Ct));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Organization), Ct));
+    }
+
+    private sealed class CancelOn(string step, CancellationTokenSource source) : IProgress<DemoProgress>
+    {
+        public void Report(DemoProgress value)
+        {
+            if (value.Step == step) source.Cancel();
+        }
+    }
+
     private static async Task<Actor> ActorFor(CadreDbContext db, string email)
     {
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
