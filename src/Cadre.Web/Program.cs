@@ -7,7 +7,9 @@ using Cadre.Web.Organizations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
+// --demo is a flag of ours, not configuration: left in, the command line would read "--demo --urls X" as demo=--urls.
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 
 builder.Services.AddCadreDatabase(builder.Configuration);
 builder.Services.AddCadreIdentity().AddSignInManager().AddDefaultTokenProviders();
@@ -56,7 +58,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<CadreDbContext>();
     await DatabaseSetup.MigrateAsync(db);
-    if (args.Contains("--demo")) await DemoStart.SeedAsync(scope.ServiceProvider, app.Logger);
+    if (demo) await DemoStart.SeedAsync(scope.ServiceProvider, app.Logger);
 }
 
 app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -1,0 +1,78 @@
+using Cadre.Accounts;
+using Cadre.Cli.Accounts;
+using Cadre.Cli.Data;
+using Cadre.Cli.Demo;
+using Cadre.Cli.Infrastructure;
+using Cadre.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Cadre.Cli;
+
+/// The `cadre` tool: a second host over the same use cases as the web app, reading the same configuration
+/// (appsettings.json in the current directory, then environment variables such as ConnectionStrings__Cadre).
+public static class CadreCli
+{
+    /// Runs one command. Tests pass their configuration and a console of their own; the tool passes neither.
+    public static async Task<int> RunAsync(string[] args, IConfiguration? overrides = null, IAnsiConsole? console = null, CancellationToken ct = default)
+    {
+        console ??= AnsiConsole.Console;
+        var builder = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables();
+        if (overrides is not null) builder.AddConfiguration(overrides);
+        var configuration = builder.Build();
+
+        var services = new ServiceCollection();
+        try
+        {
+            services.AddCadreDatabase(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A wrong provider or a missing connection string: say so plainly, before any command runs.
+            console.MarkupLineInterpolated($"[red]Configuration:[/] {e.Message}");
+            return 1;
+        }
+        // Every change the tool saves is recorded in the audit trail under the name of the operating-system user.
+        var actor = Actor.System("cli:" + Environment.UserName);
+        services.AddScoped(_ => new CurrentActor { Actor = actor });
+        services.AddSingleton(actor);
+        services.AddLogging();
+        services.AddCadreIdentity();
+        services.AddSingleton(console);
+
+        await using var registrar = new TypeRegistrar(services);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("cadre");
+            config.ConfigureConsole(console);
+            config.AddCommand<MigrateCommand>("migrate")
+                .WithDescription("Applies the database migrations that are not applied yet.");
+            config.AddBranch("seed", seed =>
+            {
+                seed.SetDescription("Fills an empty database with sample data.");
+                seed.AddCommand<SeedDemoCommand>("demo")
+                    .WithDescription("Seeds a demo party (3 regions, 12 districts, about 60 primary organizations, 1,500 members) and its demo accounts.")
+                    .WithExample("seed", "demo", "--seed", "7");
+            });
+            config.AddBranch("users", users =>
+            {
+                users.SetDescription("Manages accounts.");
+                users.AddCommand<AddUserCommand>("add")
+                    .WithDescription("Creates an account holding a role at an organization.")
+                    .WithExample("users", "add", "--email", "ana@example.org", "--role", "secretary", "--org", "R1-D2");
+            });
+            config.SetExceptionHandler((e, _) =>
+            {
+                console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+                return 1;
+            });
+        });
+        return await app.RunAsync(args, ct);
+    }
+}

@@ -1,0 +1,3 @@
+using Cadre.Cli;
+
+return await CadreCli.RunAsync(args);
