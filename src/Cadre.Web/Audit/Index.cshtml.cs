@@ -83,8 +83,10 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
     {
         var old = Parse(before);
         var @new = Parse(after);
+        // A creation or deletion lists only the fields that held a value.
         return old.Keys.Union(@new.Keys).Order(StringComparer.Ordinal)
             .Select(k => new Change(k, old.GetValueOrDefault(k), @new.GetValueOrDefault(k)))
+            .Where(c => c.Before is not null || c.After is not null)
             .ToList();
     }
 
