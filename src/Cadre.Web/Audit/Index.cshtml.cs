@@ -7,6 +7,7 @@ using Cadre.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Audit;
 
@@ -57,7 +58,12 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
             ModelState.AddModelError("", page.Error.Message);
             return Page();
         }
-        Entries = page.Value.Items.Select(r => new Entry(r, LinkOf(r), Diff(r.Before, r.After))).ToList();
+        // Personal data is audited on the person; link those rows to the person's member page.
+        var personIds = page.Value.Items.Where(r => r.EntityType == "Person")
+            .Select(r => int.TryParse(r.EntityId, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        var memberOfPerson = personIds.Count == 0 ? [] : await db.Members.AsNoTracking().Where(m => personIds.Contains(m.PersonId))
+            .ToDictionaryAsync(m => m.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture), m => m.Id, ct);
+        Entries = page.Value.Items.Select(r => new Entry(r, LinkOf(r, memberOfPerson), Diff(r.Before, r.After))).ToList();
         if (page.Value.Next is { } next)
         {
             var query = new Dictionary<string, string?>
@@ -71,9 +77,10 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
         return Page();
     }
 
-    private static string? LinkOf(AuditRow row) => row.EntityType switch
+    private static string? LinkOf(AuditRow row, Dictionary<string, int> memberOfPerson) => row.EntityType switch
     {
         "Member" => $"/members/{row.EntityId}",
+        "Person" when memberOfPerson.TryGetValue(row.EntityId, out var memberId) => $"/members/{memberId}",
         "Organization" => $"/organizations/{row.EntityId}",
         _ => null,
     };

@@ -33,7 +33,13 @@ public sealed class EditModel(CadreDbContext db, ActorAccessor actors) : PageMod
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // The version travels in a hidden field: if it is unreadable the user cannot fix it, only reload.
+            if (ModelState.TryGetValue("Input.ExpectedVersion", out var version) && version.Errors.Count > 0)
+                ModelState.AddModelError("", "The form was damaged in transit. Reload the page and enter the changes again.");
+            return Page();
+        }
         var updated = await UpdateMember.HandleAsync(db, await actors.GetAsync(ct), id, new UpdateMember.Request
         {
             Person = Input.Person, OrganizationId = Input.OrganizationId, JoinedOn = Input.JoinedOn ?? Member.JoinedOn,

@@ -74,6 +74,8 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
         if (OrganizationId is { } orgId)
             OrganizationName = await db.Organizations.Where(o => o.Id == orgId).Select(o => o.Name).SingleOrDefaultAsync(ct);
 
+        // One URL answers with the whole page or, for htmx, the table alone: caches must tell them apart.
+        Response.Headers.Vary = "HX-Request";
         if (Request.Headers.ContainsKey("HX-Request")) return Partial("/Members/_MemberTable.cshtml", this);
 
         CanRegister = actor.Has(Permission.MembersManage);

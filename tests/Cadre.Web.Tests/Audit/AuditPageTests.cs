@@ -32,6 +32,7 @@ public sealed class AuditPageTests(CadreApp app) : IClassFixture<CadreApp>
         var html = await admin.GetStringAsync(personTrail, Ct);
         Assert.Contains($"<del>{before}</del>", html, StringComparison.Ordinal);
         Assert.Contains($"<ins>{after}</ins>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/members/{member.MemberId}\">Person {member.PersonId}</a>", html, StringComparison.Ordinal);
         var membership = await admin.GetStringAsync(memberTrail, Ct);
         Assert.Contains("<del>2020-05-01</del>", membership, StringComparison.Ordinal);
         Assert.Contains("<ins>2019-01-02</ins>", membership, StringComparison.Ordinal);

@@ -193,6 +193,9 @@ public sealed class MemberPagesTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Contains("Someone else changed this member", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(after, await app.WithDbAsync(db => db.People.Where(p => p.Id == member.PersonId).Select(p => p.FamilyName).SingleAsync(Ct)));
 
+        var damaged = await CadreApp.PostFormAsync(browser, $"/members/{member.MemberId}/edit", Fields("Ida", "Damaged", "not-a-number"));
+        Assert.Contains("The form was damaged in transit.", await damaged.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
         static Dictionary<string, string> Fields(string given, string family, string version) => new()
         {
             ["Input.Person.GivenName"] = given, ["Input.Person.FamilyName"] = family, ["Input.Person.DateOfBirth"] = "1980-03-04",
