@@ -41,7 +41,7 @@ public sealed partial class CadreApp
     /// The text of the field-error element the form shows beside the named field.
     public static string? FieldError(string html, string name)
     {
-        var match = Regex.Match(html, $"<span class=\"field-validation-error\" data-valmsg-for=\"{Regex.Escape(name)}\"[^>]*>([^<]*)</span>");
+        var match = Regex.Match(html, $"<span [^>]*class=\"field-validation-error\" data-valmsg-for=\"{Regex.Escape(name)}\"[^>]*>([^<]*)</span>");
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
     }
 }

@@ -46,6 +46,9 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
             ModelState.AddModelError("entityType", "Choose one of the listed kinds.");
         if (EntityId?.Length > 64) ModelState.AddModelError("entityId", "An entity id has at most 64 characters.");
         if (UserName?.Length > 256) ModelState.AddModelError("user", "A user name has at most 256 characters.");
+        // The trail starts with the installation; far-off dates are typing errors (and 9999-12-31 has no next day).
+        if (From is { Year: < 1900 or > 2999 }) ModelState.AddModelError("from", "Give a date between 1900 and 2999.");
+        if (To is { Year: < 1900 or > 2999 }) ModelState.AddModelError("to", "Give a date between 1900 and 2999.");
         if (From is { } f && To is { } t && t < f) ModelState.AddModelError("to", "The end date is before the start date.");
         // A value that could not be read (a malformed date) is already in ModelState: show it, list nothing.
         if (!ModelState.IsValid) return Page();

@@ -65,6 +65,10 @@ public sealed class AuditPageTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Contains("id=\"from\" name=\"from\" type=\"date\" aria-invalid=\"true\"", html, StringComparison.Ordinal);
         Assert.Contains("The value &#x27;yesterday&#x27; is not valid for From.", html, StringComparison.Ordinal);
 
+        var farOff = await admin.GetAsync("/audit?from=0001-01-01&to=9999-12-31", Ct);
+        Assert.Equal(HttpStatusCode.OK, farOff.StatusCode);
+        Assert.Contains("Give a date between 1900 and 2999.", await farOff.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
         var cursor = await admin.GetAsync("/audit?cursor=not-a-cursor", Ct);
         Assert.Equal(HttpStatusCode.OK, cursor.StatusCode);
         Assert.Contains("The cursor is not one this server handed out.", await cursor.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
