@@ -9,17 +9,6 @@ public static class Policies
     /// Any signed-in user (their own account, tokens, profile).
     public const string SignedIn = "signed-in";
 
-    // Constants so page attributes can name them; each equals For(Permission.X), which a test checks.
-    public const string OrganizationsRead = "perm:OrganizationsRead";
-    public const string OrganizationsManage = "perm:OrganizationsManage";
-    public const string OfficesManage = "perm:OfficesManage";
-    public const string MembersRead = "perm:MembersRead";
-    public const string MembersManage = "perm:MembersManage";
-    public const string AuditRead = "perm:AuditRead";
-    public const string UsersManage = "perm:UsersManage";
-    public const string SettingsManage = "perm:SettingsManage";
-    public const string OwnProfile = "perm:OwnProfile";
-
     public static string For(Permission permission) => Permissions.Policy(permission);
 
     public static IServiceCollection AddCadreAuthorization(this IServiceCollection services)

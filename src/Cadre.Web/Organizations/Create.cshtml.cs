@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Organizations;
 using Cadre.Web.Infrastructure;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OrganizationsManage)]
+[Requires(Permission.OrganizationsManage)]
 public sealed class CreateModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OrganizationsRead)]
+[Requires(Permission.OrganizationsRead)]
 public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public OrganizationDetails Organization { get; private set; } = null!;

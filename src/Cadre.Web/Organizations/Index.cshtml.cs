@@ -13,7 +13,7 @@ public sealed record TreeNode(int Id, string Code, string Name, string Level, Or
 
 public sealed record TreeNodes(IReadOnlyList<TreeNode> Nodes);
 
-[Authorize(Policy = Policies.OrganizationsRead)]
+[Requires(Permission.OrganizationsRead)]
 public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Cadre.Data;
 using Cadre.Organizations;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OrganizationsManage)]
+[Requires(Permission.OrganizationsManage)]
 public sealed class MergeModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public sealed record Form

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OrganizationsManage)]
+[Requires(Permission.OrganizationsManage)]
 public sealed class MoveModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public sealed record Form

@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Common;
 using Cadre.Data;
 using Cadre.Members;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OfficesManage)]
+[Requires(Permission.OfficesManage)]
 public sealed class OfficesModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public sealed record AppointForm

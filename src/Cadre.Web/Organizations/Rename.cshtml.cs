@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Organizations;
 using Cadre.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Organizations;
 
-[Authorize(Policy = Policies.OrganizationsManage)]
+[Requires(Permission.OrganizationsManage)]
 public sealed class RenameModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     [BindProperty]

@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Organizations;
 using Cadre.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cadre.Web.Organizations;
 
 /// Search results as an htmx fragment.
-[Authorize(Policy = Policies.OrganizationsRead)]
+[Requires(Permission.OrganizationsRead)]
 public sealed class SearchModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public string? Q { get; private set; }

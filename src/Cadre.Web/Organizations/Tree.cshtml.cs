@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Cadre.Web.Organizations;
 
 /// The children of one node, as an htmx fragment.
-[Authorize(Policy = Policies.OrganizationsRead)]
+[Requires(Permission.OrganizationsRead)]
 public sealed class TreeModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public TreeNodes Nodes { get; private set; } = new([]);

@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Common;
 using Cadre.Data;
 using Cadre.Organizations;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Web.Settings;
 
-[Authorize(Policy = Policies.SettingsManage)]
+[Requires(Permission.SettingsManage)]
 public sealed class LevelsModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     [BindProperty]

@@ -1,3 +1,4 @@
+using Cadre.Accounts;
 using Cadre.Common;
 using Cadre.Data;
 using Cadre.Members;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cadre.Web.Settings;
 
-[Authorize(Policy = Policies.SettingsManage)]
+[Requires(Permission.SettingsManage)]
 public sealed class ListsModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     [BindProperty]

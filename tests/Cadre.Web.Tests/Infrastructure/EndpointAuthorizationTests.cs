@@ -51,13 +51,4 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
             .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')).ToHashSet();
         Assert.DoesNotContain(Anonymous, r => !routes.Contains(r));
     }
-
-    [Fact]
-    public void Policy_constants_name_their_permissions()
-    {
-        var constants = typeof(Policies).GetFields().Where(f => f.IsLiteral && f.Name != nameof(Policies.SignedIn))
-            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
-        foreach (var permission in Enum.GetValues<Permission>())
-            Assert.Equal(Policies.For(permission), constants[permission.ToString()]);
-    }
 }
