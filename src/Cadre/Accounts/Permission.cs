@@ -19,8 +19,9 @@ public static class Permissions
     private static readonly Dictionary<Role, Permission[]> ByRole = new()
     {
         [Role.Administrator] = Enum.GetValues<Permission>(),
+        // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
-            Permission.MembersRead, Permission.MembersManage, Permission.OwnProfile],
+            Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile],
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile],
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile],
         [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile],
