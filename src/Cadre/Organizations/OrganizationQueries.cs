@@ -37,11 +37,12 @@ public static class OrganizationQueries
         var o = found.Value;
         var today = db.Today;
 
+        // A null scope cannot be tested inside the query (EF cannot translate "subquery == null"), so it is applied here.
         var readable = actor.Scope(db, Permission.OrganizationsRead);
         var ancestors = db.OrganizationPaths.Where(p => p.DescendantId == id && p.AncestorId != id);
+        if (readable is not null) ancestors = ancestors.Where(p => readable.Contains(p.AncestorId));
         var crumbs = await (from p in ancestors
                             join a in db.Organizations on p.AncestorId equals a.Id
-                            where readable == null || readable.Contains(a.Id)
                             orderby p.Depth descending
                             select new Crumb(a.Id, a.Code, a.Name)).ToListAsync(ct);
 
