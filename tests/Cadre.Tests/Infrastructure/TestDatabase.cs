@@ -43,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var options = new DbContextOptionsBuilder<CadreDbContext>();
         DatabaseSetup.Configure(options, provider, connectionString);
         var db = new CadreDbContext(options.Options, Clock, new CurrentActor { Actor = actor ?? Actor.System("test") });
-        contexts.Add(db);
+        lock (contexts) contexts.Add(db);
         return db;
     }
 
