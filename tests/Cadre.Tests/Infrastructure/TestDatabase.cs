@@ -30,9 +30,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var database = provider == DatabaseProvider.Postgres ? await CreatePostgresAsync() : CreateSqlite();
         // PostgreSQL databases are copies of a template migrated once per run; SQLite migrates in memory in no time.
-        if (provider == DatabaseProvider.Postgres) return database;
+        if (provider == DatabaseProvider.Postgres) return await CreatePostgresAsync();
+        var database = CreateSqlite();
         await DatabaseSetup.MigrateAsync(database.Context(), Ct);
         return database;
     }
