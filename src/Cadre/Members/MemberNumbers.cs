@@ -13,13 +13,12 @@ public static class MemberNumbers
     /// Reserves count numbers and returns the first sequence value; call inside a transaction.
     public static async Task<long> ReserveAsync(CadreDbContext db, int count, CancellationToken ct)
     {
-        var updated = await db.Counters.Where(c => c.Name == CounterName)
+        // The row is created race-free (two first registrations at once would otherwise both insert it);
+        // ON CONFLICT DO NOTHING reads the same on SQLite and PostgreSQL.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "Counters" ("Name", "Value") VALUES ({CounterName}, 0) ON CONFLICT ("Name") DO NOTHING""", ct);
+        await db.Counters.Where(c => c.Name == CounterName)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, c => c.Value + count), ct);
-        if (updated == 0)
-        {
-            db.Counters.Add(new Counter { Name = CounterName, Value = count });
-            await db.SaveChangesAsync(ct);
-        }
         var last = await db.Counters.AsNoTracking().Where(c => c.Name == CounterName).Select(c => c.Value).SingleAsync(ct);
         return last - count + 1;
     }

@@ -107,9 +107,13 @@ public static class MemberQueries
         if (!isSelf && !await actor.CanAsync(db, Permission.MembersRead, member.OrganizationId, ct)) return new MemberNotFound();
 
         var p = member.Person;
-        var path = await (from a in db.OrganizationPaths
+        // Like the organization page's breadcrumbs: a reader sees no organization above their own scope
+        // (a member reading their own record may see where they belong).
+        var readable = isSelf ? null : actor.Scope(db, Permission.OrganizationsRead);
+        var ancestors = db.OrganizationPaths.Where(a => a.DescendantId == member.OrganizationId);
+        if (readable is not null) ancestors = ancestors.Where(a => readable.Contains(a.AncestorId));
+        var path = await (from a in ancestors
                           join o in db.Organizations on a.AncestorId equals o.Id
-                          where a.DescendantId == member.OrganizationId
                           orderby a.Depth descending
                           select new Crumb(o.Id, o.Code, o.Name)).ToListAsync(ct);
         var offices = await db.Terms.AsNoTracking().Where(t => t.PersonId == p.Id).OrderByDescending(t => t.StartsOn)

@@ -28,6 +28,7 @@ public static class DissolveOrganization
                 return new TransferTargetInvalid();
             var transferred = await MemberTransfers.MoveAllAsync(db, id, target.Value, ct);
             if (!transferred.IsSuccess) return transferred;
+            // Saved here so the count below, a database query, sees the members gone.
             await db.SaveChangesAsync(ct);
         }
 
