@@ -29,8 +29,12 @@ public static class AuditQueries
         }
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            query = query.Where(a => a.At < end);
+            // Inclusive of the whole last day; the last representable day has nothing after it to exclude.
+            if (to < DateOnly.MaxValue)
+            {
+                var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                query = query.Where(a => a.At < end);
+            }
         }
         if (filter.Cursor is not null)
         {

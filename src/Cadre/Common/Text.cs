@@ -28,6 +28,15 @@ public static class Text
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// The first string that sorts after every string starting with prefix (byte-wise / ordinal).
-    public static string PrefixUpperBound(string prefix) => prefix + "\uffff";
+    /// The first string that sorts after every string starting with prefix, byte-wise in UTF-8 as both engines
+    /// compare search keys: the prefix with its last character raised by one. (Appending U+FFFF would let names
+    /// with characters above it, emoji or rare CJK, fall out of the range.)
+    public static string PrefixUpperBound(string prefix)
+    {
+        if (prefix.Length == 0) return "\U0010FFFF";
+        var last = prefix[^1];
+        if (last is '\uffff' or '\udfff' || char.IsHighSurrogate(last)) return prefix + "\U0010FFFF";
+        // Never end on a lone surrogate: after U+D7FF comes U+E000.
+        return prefix[..^1] + (last == '\ud7ff' ? '\ue000' : (char)(last + 1));
+    }
 }

@@ -60,7 +60,7 @@ public static class MemberQueries
         {
             if (search.All(char.IsAsciiDigit))
             {
-                members = members.Where(m => string.Compare(m.Number, search) >= 0 && string.Compare(m.Number, search + "\uffff") < 0);
+                members = members.Where(m => string.Compare(m.Number, search) >= 0 && string.Compare(m.Number, Text.PrefixUpperBound(search)) < 0);
             }
             else if (search.Contains('@', StringComparison.Ordinal))
             {

@@ -10,7 +10,7 @@ public sealed record OrganizationSummary(int Id, string Code, string Name, strin
 
 public sealed record Crumb(int Id, string Code, string Name);
 
-public sealed record TermRow(int Id, int PersonId, string PersonName, DateOnly StartsOn, DateOnly? EndsOn, string? Note, bool IsCurrent);
+public sealed record TermRow(int Id, int PersonId, int? MemberId, string PersonName, DateOnly StartsOn, DateOnly? EndsOn, string? Note, bool IsCurrent);
 
 public sealed record OfficeRow(int Id, string Title, OfficeKind Kind, int Seats, int? BodyId, string? BodyName, IReadOnlyList<TermRow> Terms)
 {
@@ -58,11 +58,12 @@ public static class OrganizationQueries
         var officeIds = offices.Select(f => f.Id).ToList();
         var terms = await db.Terms.AsNoTracking().Where(t => officeIds.Contains(t.OfficeId))
             .OrderByDescending(t => t.StartsOn)
-            .Select(t => new { t.Id, t.OfficeId, t.PersonId, Name = t.Person.GivenName + " " + t.Person.FamilyName, t.StartsOn, t.EndsOn, t.Note })
+            .Select(t => new { t.Id, t.OfficeId, t.PersonId, MemberId = t.Person.Membership == null ? (int?)null : t.Person.Membership.Id,
+                Name = t.Person.GivenName + " " + t.Person.FamilyName, t.StartsOn, t.EndsOn, t.Note })
             .ToListAsync(ct);
         var officeRows = offices.Select(f => new OfficeRow(f.Id, f.Title, f.Kind, f.Seats, f.BodyId, f.BodyName,
             terms.Where(t => t.OfficeId == f.Id)
-                .Select(t => new TermRow(t.Id, t.PersonId, t.Name, t.StartsOn, t.EndsOn, t.Note,
+                .Select(t => new TermRow(t.Id, t.PersonId, t.MemberId, t.Name, t.StartsOn, t.EndsOn, t.Note,
                     t.StartsOn <= today && (t.EndsOn == null || t.EndsOn >= today)))
                 .ToList())).ToList();
 

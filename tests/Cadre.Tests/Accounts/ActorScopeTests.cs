@@ -18,12 +18,12 @@ public sealed class ActorScopeTests
         var secretary = Arrange.Holding(Role.Secretary, tree.NorthDistrict);
 
         await using var db = database.Context();
-        foreach (var permission in new[] { Permission.OrganizationsRead, Permission.MembersRead, Permission.MembersManage })
+        foreach (var permission in new[] { Permission.OrganizationsRead, Permission.MembersRead, Permission.MembersManage, Permission.AuditRead })
         {
             var scope = await secretary.Scope(db, permission)!.OrderBy(id => id).ToListAsync(TestDatabase.Ct);
             Assert.Equal(MoveOrganizationTests.Sorted(tree.NorthDistrict, tree.NorthBranch, tree.NorthBranch2), scope);
         }
-        Assert.Empty(await secretary.Scope(db, Permission.AuditRead)!.ToListAsync(TestDatabase.Ct));
+        Assert.Empty(await secretary.Scope(db, Permission.UsersManage)!.ToListAsync(TestDatabase.Ct));
         Assert.Null(Actor.System("admin").Scope(db, Permission.MembersRead));
     }
 
@@ -40,7 +40,8 @@ public sealed class ActorScopeTests
         Assert.False(await secretary.CanAsync(db, Permission.MembersRead, tree.NorthDistrict2, TestDatabase.Ct));
         Assert.False(await secretary.CanAsync(db, Permission.MembersRead, tree.SouthBranch, TestDatabase.Ct));
         Assert.False(await secretary.CanAsync(db, Permission.OrganizationsRead, tree.North, TestDatabase.Ct));
-        Assert.False(await secretary.CanAsync(db, Permission.AuditRead, tree.NorthBranch, TestDatabase.Ct));
+        Assert.False(await secretary.CanAsync(db, Permission.AuditRead, tree.SouthBranch, TestDatabase.Ct));
+        Assert.False(await secretary.CanAsync(db, Permission.UsersManage, tree.NorthBranch, TestDatabase.Ct));
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]

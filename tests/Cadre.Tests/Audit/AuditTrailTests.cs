@@ -136,11 +136,28 @@ public sealed class AuditTrailTests
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
-    public async Task A_secretary_may_not_read_the_audit_trail(DatabaseProvider provider)
+    public async Task The_database_itself_refuses_bulk_and_raw_changes_to_the_trail(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var tree = await database.CreateTreeAsync();
-        var secretary = Arrange.Holding(Role.Secretary, tree.North);
+        await database.RegisterMemberAsync(tree.NorthBranch, "Ana", "Silva");
+        await using var db = database.Context();
+        var count = await db.AuditEntries.CountAsync(TestDatabase.Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "nobody"), TestDatabase.Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AuditEntries.ExecuteDeleteAsync(TestDatabase.Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\"", TestDatabase.Ct));
+
+        Assert.Equal(count, await db.AuditEntries.CountAsync(TestDatabase.Ct));
+        Assert.DoesNotContain("nobody", await db.AuditEntries.Select(a => a.UserName).ToListAsync(TestDatabase.Ct));
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_treasurer_may_not_read_the_audit_trail(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var secretary = Arrange.Holding(Role.Treasurer, tree.North);
 
         var result = await AuditQueries.ListAsync(database.Context(), secretary, new AuditFilter(), TestDatabase.Ct);
 

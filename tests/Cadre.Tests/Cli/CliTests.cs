@@ -28,7 +28,8 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, exit);
         Assert.True(File.Exists(database.File));
         Assert.Contains("_Initial", output, StringComparison.Ordinal);
-        Assert.Contains("Applied 1 migration(s)", output, StringComparison.Ordinal);
+        Assert.Contains("_AuditEntriesAreImmutable", output, StringComparison.Ordinal);
+        Assert.Matches(@"Applied \d+ migration\(s\)", output);
         await using var scope = database.Scope();
         var db = scope.Db();
         Assert.Equal(4, await db.Levels.CountAsync(Ct));

@@ -8,7 +8,7 @@ public sealed class AuditPageTests(CadreApp app) : IClassFixture<CadreApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task An_edit_is_in_the_trail_for_the_administrator_and_the_regions_control_commission_only()
+    public async Task An_edit_is_in_the_trail_for_the_administrator_the_regions_control_commission_and_the_secretary_only()
     {
         var tree = await app.CreateTreeAsync("AUD");
         var before = CadreApp.UniqueName("Oldname");
@@ -47,9 +47,15 @@ public sealed class AuditPageTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.DoesNotContain(after, await otherCommission.GetStringAsync("/audit", Ct), StringComparison.Ordinal);
         Assert.DoesNotContain("2019-01-02", await otherCommission.GetStringAsync(memberTrail, Ct), StringComparison.Ordinal);
 
-        // The secretary edits, but does not read the trail.
-        Assert.DoesNotContain("/audit?", await secretary.GetStringAsync($"/members/{member.MemberId}", Ct), StringComparison.Ordinal);
-        var refused = await secretary.GetAsync("/audit", Ct);
+        // The secretary who edited reads the trail of their own subtree (decision 0008), a secretary elsewhere does not see it.
+        Assert.Contains($"<ins>{after}</ins>", await secretary.GetStringAsync(personTrail, Ct), StringComparison.Ordinal);
+        var otherSecretary = await app.SignedInAsAsync(Role.Secretary, tree.South);
+        Assert.DoesNotContain(after, await otherSecretary.GetStringAsync(personTrail, Ct), StringComparison.Ordinal);
+
+        // A treasurer neither edits nor reads the trail.
+        var treasurer = await app.SignedInAsAsync(Role.Treasurer, tree.North);
+        Assert.DoesNotContain("/audit?", await treasurer.GetStringAsync($"/members/{member.MemberId}", Ct), StringComparison.Ordinal);
+        var refused = await treasurer.GetAsync("/audit", Ct);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
