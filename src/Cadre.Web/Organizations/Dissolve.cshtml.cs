@@ -39,12 +39,9 @@ public sealed class DissolveModel(CadreDbContext db, ActorAccessor actors) : Pag
         if (await RenameModel.ManagedAsync(db, actors, id, ct) is not { } organization) return NotFound();
         Organization = organization;
         if (!ModelState.IsValid) return Page();
-        int? targetId = null;
-        if (!string.IsNullOrWhiteSpace(Input.TransferMembersToCode))
-        {
-            var code = Cadre.Organizations.Organization.NormalizeCode(Input.TransferMembersToCode);
-            targetId = await db.Organizations.Where(o => o.Code == code).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct) ?? 0;
-        }
+        int? targetId = string.IsNullOrWhiteSpace(Input.TransferMembersToCode)
+            ? null
+            : await OrganizationCodes.IdOfAsync(db, Input.TransferMembersToCode, ct);
         var result = await DissolveOrganization.HandleAsync(db, await actors.GetAsync(ct), id, new DissolveOrganization.Request(Input.EffectiveOn, targetId), ct);
         if (!result.IsSuccess)
         {

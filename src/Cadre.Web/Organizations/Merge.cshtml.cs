@@ -40,15 +40,14 @@ public sealed class MergeModel(CadreDbContext db, ActorAccessor actors) : PageMo
         if (await RenameModel.ManagedAsync(db, actors, id, ct) is not { } organization) return NotFound();
         Organization = organization;
         if (!ModelState.IsValid) return Page();
-        var code = Cadre.Organizations.Organization.NormalizeCode(Input.TargetCode);
-        var targetId = await db.Organizations.Where(o => o.Code == code).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
-        var result = await MergeOrganizations.HandleAsync(db, await actors.GetAsync(ct), id, new MergeOrganizations.Request(targetId ?? 0, Input.EffectiveOn), ct);
+        var targetId = await OrganizationCodes.IdOfAsync(db, Input.TargetCode, ct);
+        var result = await MergeOrganizations.HandleAsync(db, await actors.GetAsync(ct), id, new MergeOrganizations.Request(targetId, Input.EffectiveOn), ct);
         if (!result.IsSuccess)
         {
             result.Error.AddTo(ModelState, renames: new Dictionary<string, string> { ["TargetId"] = "TargetCode" });
             return Page();
         }
-        TempData["Flash"] = $"{organization.Name} was merged into {code}.";
+        TempData["Flash"] = $"{organization.Name} was merged into {Cadre.Organizations.Organization.NormalizeCode(Input.TargetCode)}.";
         return Redirect($"/organizations/{targetId}");
     }
 }

@@ -40,10 +40,8 @@ public sealed class MoveModel(CadreDbContext db, ActorAccessor actors) : PageMod
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var code = Cadre.Organizations.Organization.NormalizeCode(Input.NewParentCode);
-        var parentId = await db.Organizations.Where(o => o.Code == code).Select(o => (int?)o.Id).SingleOrDefaultAsync(ct);
-        var result = await MoveOrganization.HandleAsync(db, await actors.GetAsync(ct), id,
-            new MoveOrganization.Request(parentId ?? 0, Input.EffectiveOn), ct);
+        var parentId = await OrganizationCodes.IdOfAsync(db, Input.NewParentCode, ct);
+        var result = await MoveOrganization.HandleAsync(db, await actors.GetAsync(ct), id, new MoveOrganization.Request(parentId, Input.EffectiveOn), ct);
         if (!result.IsSuccess)
         {
             result.Error.AddTo(ModelState, renames: new Dictionary<string, string> { ["NewParentId"] = "NewParentCode", ["ParentId"] = "NewParentCode" });
