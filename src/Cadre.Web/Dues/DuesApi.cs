@@ -45,6 +45,12 @@ public static class DuesApi
                 .ToResult(e => Results.Created($"/api/v1/dues/members/{id}", new { id = e })))
             .Requires(Permission.DuesManage).WithSummary("Exempts a member from dues for a period, with the reason.");
 
+        api.MapPost("/members/{id:int}/exemptions/{exemptionId:int}/end", async (int id, int exemptionId, EndExemptionBody body, CadreDbContext db,
+                ActorAccessor actors, CancellationToken ct) =>
+            (await EndExemption.HandleAsync(db, await actors.GetAsync(ct), new EndExemption.Request(id, exemptionId, body.LastMonth), ct))
+                .ToResult(_ => Results.NoContent()))
+            .Requires(Permission.DuesManage).WithSummary("Ends an exemption after its last month (the first day of it).");
+
         api.MapGet("/organizations/{id:int}/sheet", async (int id, string? month, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
         {
             var parsed = month is null ? Months.Of(db.Today) : Months.Parse(month);
@@ -81,6 +87,8 @@ public static class DuesApi
     }
 
     public sealed record IncomeBody(DateOnly FromMonth, decimal MonthlyIncome);
+
+    public sealed record EndExemptionBody(DateOnly LastMonth);
 
     public sealed record ExemptionBody(string Reason, DateOnly FromMonth, DateOnly? ToMonth);
 

@@ -114,6 +114,27 @@ public sealed class MemberModel(CadreDbContext db, ActorAccessor actors) : PageM
         return Redirect($"/dues/members/{id}");
     }
 
+    public async Task<IActionResult> OnPostEndExemptionAsync(int id, int exemptionId, string? lastMonth, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !CanManage) return NotFound();
+        ModelState.Clear();
+        var last = Months.Parse(lastMonth);
+        if (last is null)
+        {
+            ModelState.AddModelError("", new NotAMonth("LastMonth").Message);
+            return Page();
+        }
+        var result = await EndExemption.HandleAsync(db, await actors.GetAsync(ct), new EndExemption.Request(id, exemptionId, last.Value), ct);
+        if (result.Error is ExemptionNotFound) return NotFound();
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError("", result.Error.Message);
+            return Page();
+        }
+        TempData["Flash"] = "The exemption was ended.";
+        return Redirect($"/dues/members/{id}");
+    }
+
     private List<RecordPayment.Line> Spread(DateOnly from, int count, decimal amount)
     {
         var lines = new List<RecordPayment.Line>();

@@ -22,6 +22,9 @@ public sealed record MonthTooFarAhead(string FieldName) : InvalidField(FieldName
 public sealed record MonthOverpaid(string FieldName, DateOnly Month, decimal Outstanding)
     : InvalidField(FieldName, $"The payment for {Months.Format(Month)} is more than the {Outstanding:0.00} still owed for it.");
 
+public sealed record IncomeNotDeclared(string FieldName, DateOnly Month)
+    : InvalidField(FieldName, $"The member has declared no income for {Months.Format(Month)}, so nothing is owed yet: record the declared income first.");
+
 public sealed record NoDuesOwed(string FieldName) : InvalidField(FieldName, "This member owes no dues (they have left the party).");
 
 public sealed record MemberNotInOrganization(string FieldName) : InvalidField(FieldName, "The member does not belong to this organization.");
@@ -31,3 +34,5 @@ public sealed record SharesDoNotSumTo100(decimal Sum) : InvalidField("Shares", $
 public sealed record NotYourProfile() : NotFoundError("Your account is not linked to a membership.");
 
 public sealed record RulesNotPermitted() : ForbiddenError("Only an administrator sets the dues rules.");
+
+public sealed record ExemptionNotFound() : NotFoundError("The member has no such exemption.");

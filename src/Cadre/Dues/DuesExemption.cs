@@ -29,6 +29,15 @@ public sealed class DuesExemption : IAudited
 
     public bool Covers(DateOnly month) => month >= FromMonth && (ToMonth is null || month <= ToMonth);
 
+    /// Ends the exemption: lastMonth is the last month it covers.
+    public Result<Done> End(DateOnly lastMonth)
+    {
+        if (!Months.IsMonth(lastMonth)) return new NotAMonth("LastMonth");
+        if (lastMonth < FromMonth) return new InvalidField("LastMonth", "The exemption cannot end before it starts.");
+        ToMonth = lastMonth;
+        return Done.Value;
+    }
+
     public static Result<DuesExemption> Grant(int memberId, int organizationId, string reason, DateOnly fromMonth, DateOnly? toMonth)
     {
         var errors = new List<InvalidField>();

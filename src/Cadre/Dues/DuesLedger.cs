@@ -42,11 +42,17 @@ public static class DuesLedger
             .GroupBy(a => (a.MemberId, a.Month))
             .ToDictionary(g => g.Key, g => g.Sum(a => a.Amount));
 
+        var firstPaid = paid.Keys.GroupBy(k => k.MemberId).ToDictionary(g => g.Key, g => g.Min(k => k.Month));
+
         return rows.OrderBy(r => r.FamilyName).ThenBy(r => r.GivenName).ThenBy(r => r.Id).Select(r =>
         {
             var facts = new MemberDuesFacts(r.Id, r.OrganizationId, r.JoinedOn, r.Status, r.OccupationId, incomes[r.Id].ToList(), exemptions[r.Id].ToList());
             var months = new List<LedgerMonth>();
-            foreach (var month in Months.Range(from, to))
+            // Only the months the member owed dues for, and any paid for before that (rules can move the start later).
+            var firstOwed = rules.FirstOwedMonth(r.JoinedOn);
+            var earliestPaid = firstPaid.TryGetValue(r.Id, out var paidFrom) ? paidFrom : firstOwed;
+            var start = Months.Of(from) > Min(firstOwed, earliestPaid) ? Months.Of(from) : Min(firstOwed, earliestPaid);
+            foreach (var month in Months.Range(start, to))
             {
                 var obligation = rules.For(facts, month);
                 var paidFor = paid.GetValueOrDefault((r.Id, month));
@@ -57,6 +63,8 @@ public static class DuesLedger
                 rules.FirstOwedMonth(r.JoinedOn), months);
         }).ToList();
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     /// The members whose dues the actor keeps (or reads) in the organization's subtree; null when the organization is not theirs.
     public static async Task<IQueryable<Member>?> MembersUnderAsync(CadreDbContext db, Cadre.Accounts.Actor actor,

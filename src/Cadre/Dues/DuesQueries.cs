@@ -87,7 +87,7 @@ public static class DuesQueries
     /// those with LapseAfterMonths unpaid months in a row. The branch decides; Cadre only lists them.
     public static async Task<Result<ArrearsReport>> ArrearsAsync(CadreDbContext db, Actor actor, int organizationId, int minMonths, CancellationToken ct)
     {
-        if (minMonths < 1) return new InvalidField("MinMonths", "Give at least one month.");
+        if (minMonths is < 1 or > 1200) return new InvalidField("Months", "Give a number of months from 1.");
         var members = await DuesLedger.MembersUnderAsync(db, actor, Permission.DuesRead, organizationId, ct);
         if (members is null) return new DuesOrganizationNotFound();
         var organizationName = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).SingleAsync(ct);

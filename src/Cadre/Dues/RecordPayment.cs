@@ -66,7 +66,9 @@ public static class RecordPayment
         if (!payment.IsSuccess) return payment.Error;
         foreach (var (month, amount) in lines)
         {
-            var outstanding = ledger?.MonthOf(month)?.Outstanding ?? 0;
+            var owed = ledger?.MonthOf(month);
+            if (owed is { Basis: DuesBasis.NoIncomeDeclared }) return new IncomeNotDeclared(fieldPrefix + "Amount", month);
+            var outstanding = owed?.Outstanding ?? 0;
             if (amount > outstanding) return new MonthOverpaid(fieldPrefix + "Amount", month, Math.Max(outstanding, 0));
         }
         return payment;

@@ -102,6 +102,29 @@ public sealed class ObligationTests
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task An_open_exemption_ends_after_its_last_month_and_cannot_end_before_it_starts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        await database.SetRulesAsync();
+        var ana = await database.MemberWithIncomeAsync(tree.NorthBranch, "Ana", "Silva", 2000);
+        var treasurer = Arrange.Holding(Role.Treasurer, tree.NorthDistrict);
+        var exemption = (await GrantExemption.HandleAsync(database.Context(treasurer), treasurer,
+            new GrantExemption.Request(ana, "Illness", January, null), TestDatabase.Ct)).Ok();
+        Assert.Equal([0m, 0m, 0m], (await database.DuesOfAsync(ana)).Months.Select(m => m.Due));
+
+        var early = await EndExemption.HandleAsync(database.Context(treasurer), treasurer, new EndExemption.Request(ana, exemption, new DateOnly(2024, 12, 1)), TestDatabase.Ct);
+        Assert.Equal("LastMonth", early.Fails<Cadre.Common.InvalidField, Cadre.Common.Done>().FieldName);
+        var elsewhere = Arrange.Holding(Role.Treasurer, tree.SouthDistrict);
+        Assert.IsType<DuesMemberNotFound>((await EndExemption.HandleAsync(database.Context(elsewhere), elsewhere, new EndExemption.Request(ana, exemption, January), TestDatabase.Ct)).Error);
+        (await EndExemption.HandleAsync(database.Context(treasurer), treasurer, new EndExemption.Request(ana, exemption, January), TestDatabase.Ct)).Ok();
+
+        Assert.Equal([(March, 30m), (February, 30m), (January, 0m)], (await database.DuesOfAsync(ana)).Months.Select(m => (m.Month, m.Due)));
+        var bad = await GrantExemption.HandleAsync(database.Context(treasurer), treasurer, new GrantExemption.Request(ana, " ", March, February), TestDatabase.Ct);
+        Assert.Equal(["Reason", "ToMonth"], bad.Fails<Cadre.Common.ValidationFailed, int>().Errors.Select(e => e.FieldName));
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task Bad_rules_are_refused_and_the_old_rules_stay(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -87,6 +87,9 @@ public sealed class PaymentTests
             new RecordPayment.Request { MemberId = ana, PaidOn = database.Clock.Today.AddDays(1), Months = [new(January, 5m)] }, TestDatabase.Ct);
         Assert.IsType<PaidInFuture>(future.Error);
 
+        var undeclared = (await database.RegisterMemberAsync(tree.NorthBranch, "Rui", "Costa")).MemberId;
+        Assert.IsType<IncomeNotDeclared>((await database.PayAsync(treasurer, undeclared, (January, 5m))).Error);
+
         Assert.Equal((0, 0), await database.StoredPaymentsAsync());
         Assert.Equal(90m, (await database.DuesOfAsync(ana)).Balance);
     }
