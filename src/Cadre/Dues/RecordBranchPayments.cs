@@ -39,11 +39,11 @@ public static class RecordBranchPayments
 
         var ids = paying.Select(p => p.line.MemberId).ToList();
         var members = await db.Members.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
-        var rules = await DuesRules.LoadAsync(db, ct);
-        var ledgers = await RecordPayment.LedgersForAsync(db, rules, ids, [request.Month], ct);
-
+        // As in RecordPayment: what is owed is read after the counter row is locked.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var first = await ReceiptNumbers.ReserveAsync(db, paying.Count, ct);
+        var rules = await DuesRules.LoadAsync(db, ct);
+        var ledgers = await RecordPayment.LedgersForAsync(db, rules, ids, [request.Month], ct);
         var payments = new List<DuesPayment>();
         var errors = new List<InvalidField>();
         for (var i = 0; i < paying.Count; i++)

@@ -30,12 +30,14 @@ public static class RecordPayment
     {
         var member = await DuesAccess.FindMemberAsync(db, actor, request.MemberId, Permission.DuesManage, ct);
         if (member is null) return new DuesMemberNotFound();
-        var rules = await DuesRules.LoadAsync(db, ct);
         var lines = request.Months.Select(l => (l.Month, l.Amount)).ToList();
-        var ledgers = await LedgersForAsync(db, rules, [member.Id], lines.Select(l => l.Month), ct);
 
+        // The counter update locks its row until commit, so what is still owed is read after it: two treasurers paying
+        // the same month at once are checked one after the other, and the second sees the first's payment.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var receipt = ReceiptNumbers.Format(await ReceiptNumbers.ReserveAsync(db, 1, ct));
+        var rules = await DuesRules.LoadAsync(db, ct);
+        var ledgers = await LedgersForAsync(db, rules, [member.Id], lines.Select(l => l.Month), ct);
         var payment = Build(rules, ledgers.GetValueOrDefault(member.Id), member, receipt, request.PaidOn ?? db.Today, request.Method,
             request.Reference, lines, actor.Name, db.Today, "");
         if (!payment.IsSuccess) return payment.Error;
@@ -55,7 +57,7 @@ public static class RecordPayment
     }
 
     /// Checks a payment against the member and what they still owe, then builds it. The receipt number is reserved
-    /// before the checks so that a whole branch's payments take one counter update; a refused batch rolls it back.
+    /// before the checks (see above); a refused payment rolls the counter back with its transaction.
     internal static Result<DuesPayment> Build(DuesRules rules, MemberLedger? ledger, Member member, string receipt, DateOnly paidOn,
         PaymentMethod method, string? reference, IReadOnlyList<(DateOnly Month, decimal Amount)> lines, string recordedBy, DateOnly today,
         string fieldPrefix)
