@@ -46,8 +46,8 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
             return File(System.Text.Encoding.UTF8.GetBytes(output.ToString()), "text/csv",
                 $"dues-{r.OrganizationCode}-{Months.Format(r.From)}-{Months.Format(r.To)}.csv");
         }
-        result.Error.AddTo(ModelState, "Export", new Dictionary<string, string> { ["OrganizationCode"] = "Org" });
         if (result.Error is DuesOrganizationNotFound) ModelState.AddModelError("Export.Org", result.Error.Message);
+        else result.Error.AddTo(ModelState, "Export");
         await LoadAsync(ct);
         return Page();
     }

@@ -148,6 +148,14 @@ public sealed class DuesWebTests(CadreApp app) : IClassFixture<CadreApp>
         var bad = await api.GetAsync($"/api/v1/dues/export?org=D4-N-1&from=2020-13&to=2020-02", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
 
+        var treasurer = await app.SignedInAsAsync(Role.Treasurer, tree.NorthDistrict);
+        var download = await CadreApp.PostFormAsync(treasurer, "/dues", new() { ["Export.Org"] = "D4-N-1-1", ["Export.From"] = from, ["Export.To"] = from }, "/dues?handler=Export");
+        Assert.Equal("text/csv", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(3, (await download.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var refused = await CadreApp.PostFormAsync(treasurer, "/dues", new() { ["Export.Org"] = "D4-S-1", ["Export.From"] = from, ["Export.To"] = from }, "/dues?handler=Export");
+        Assert.Contains("no such organization", CadreApp.FieldError(await refused.Content.ReadAsStringAsync(Ct), "Export.Org"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "DuesExport", Ct)));
+
         var personId = await app.WithDbAsync(db => db.Members.Where(m => m.Id == ana).Select(m => m.PersonId).SingleAsync(Ct));
         var member = await app.SignedInAsAsync(Role.Member, tree.NorthBranch, personId);
         var mine = await member.GetStringAsync("/dues/mine", Ct);
