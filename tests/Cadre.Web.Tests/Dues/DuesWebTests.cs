@@ -183,6 +183,60 @@ public sealed class DuesWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Contains("The shares of the levels sum to 70 %, not 100 %.", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_the_members_page_a_treasurer_declares_income_and_one_amount_is_spread_over_the_unpaid_months()
+    {
+        var (tree, _, _, _) = await ArrangeAsync("D6");
+        var ivo = (await app.RegisterMemberAsync(tree.NorthBranch, "Ivo", "Reis")).MemberId;
+        var treasurer = await app.SignedInAsAsync(Role.Treasurer, tree.NorthDistrict);
+        var page = $"/dues/members/{ivo}";
+        var first = Months.Format(ThisMonth.AddMonths(-2));
+
+        var undeclared = await CadreApp.PostFormAsync(treasurer, page, new() { ["Payment.FromMonth"] = first, ["Payment.MonthCount"] = "1", ["Payment.Amount"] = "5" },
+            page + "?handler=Payment");
+        Assert.StartsWith("The member has declared no income", CadreApp.FieldError(await undeclared.Content.ReadAsStringAsync(Ct), "Payment.Amount"), StringComparison.Ordinal);
+        var badIncome = await CadreApp.PostFormAsync(treasurer, page, new() { ["Income.FromMonth"] = first, ["Income.MonthlyIncome"] = "-1" }, page + "?handler=Income");
+        Assert.Equal("The declared income cannot be negative.", CadreApp.FieldError(await badIncome.Content.ReadAsStringAsync(Ct), "Income.MonthlyIncome"));
+        var income = await CadreApp.PostFormAsync(treasurer, page, new() { ["Income.FromMonth"] = first, ["Income.MonthlyIncome"] = "2000" }, page + "?handler=Income");
+        Assert.Equal(HttpStatusCode.Redirect, income.StatusCode);
+
+        var paid = await CadreApp.PostFormAsync(treasurer, page, new()
+        {
+            ["Payment.FromMonth"] = first, ["Payment.MonthCount"] = "2", ["Payment.Amount"] = "45", ["Payment.Method"] = "Cash",
+        }, page + "?handler=Payment");
+        Assert.Equal(HttpStatusCode.Redirect, paid.StatusCode);
+
+        var dues = await app.WithDbAsync(async db => (await DuesQueries.MemberAsync(db, Actor.System("test"), ivo, Ct)).Value);
+        Assert.Equal([(ThisMonth, 0m), (ThisMonth.AddMonths(-1), 15m), (ThisMonth.AddMonths(-2), 30m)], dues.Months.Select(m => (m.Month, m.Paid)));
+        Assert.Equal(45m, dues.Balance);
+        Assert.Single(dues.Payments);
+    }
+
+    [Fact]
+    public async Task An_administrator_saves_the_rules_and_sees_them_again()
+    {
+        await app.CreateTreeAsync("D7");
+        var admin = await app.SignedInAsAsync(Role.Administrator, null);
+        var student = await app.WithDbAsync(db => db.Classifiers.Where(c => c.Code == "student").Select(c => c.Id).SingleAsync(Ct));
+        var levels = await app.WithDbAsync(db => db.Levels.OrderBy(l => l.Rank).Select(l => l.Id).ToListAsync(Ct));
+
+        var response = await CadreApp.PostFormAsync(admin, "/dues/rules", new()
+        {
+            ["Input.CurrencyCode"] = "usd", ["Input.RoundingStep"] = "0.05", ["Input.LapseAfterMonths"] = "4", ["Input.AutomaticLapse"] = "true",
+            ["Input.AccountingFrom"] = Months.Format(ThisMonth.AddMonths(-2)),
+            ["Input.Bands[0].FromIncome"] = "0", ["Input.Bands[0].Percent"] = "1", ["Input.Bands[1].FromIncome"] = "1000", ["Input.Bands[1].Percent"] = "1.5",
+            [$"Input.Categories[{student}]"] = "1.25",
+            [$"Input.Shares[{levels[0]}]"] = "40", [$"Input.Shares[{levels[1]}]"] = "20", [$"Input.Shares[{levels[2]}]"] = "20", [$"Input.Shares[{levels[3]}]"] = "20",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await admin.GetStringAsync("/dues/rules", Ct);
+        Assert.Equal("USD", CadreApp.FormValue(html, "Input.CurrencyCode"));
+        Assert.Equal("1.25", CadreApp.FormValue(html, $"Input.Categories[{student}]"));
+        Assert.Equal("1.5", CadreApp.FormValue(html, "Input.Bands[1].Percent"));
+        Assert.Equal("40", CadreApp.FormValue(html, $"Input.Shares[{levels[0]}]"));
+    }
+
     private static async Task AssertRefusedAsync(HttpClient client, string page)
     {
         var response = await client.GetAsync(page, Ct);
