@@ -2,6 +2,7 @@ using Cadre.Accounts;
 using Cadre.Cli.Accounts;
 using Cadre.Cli.Data;
 using Cadre.Cli.Demo;
+using Cadre.Cli.Dues;
 using Cadre.Cli.Infrastructure;
 using Cadre.Data;
 using Microsoft.Extensions.Configuration;
@@ -66,6 +67,13 @@ public static class CadreCli
                 users.AddCommand<AddUserCommand>("add")
                     .WithDescription("Creates an account holding a role at an organization.")
                     .WithExample("users", "add", "--email", "ana@example.org", "--role", "secretary", "--org", "R1-D2");
+            });
+            config.AddBranch("export", export =>
+            {
+                export.SetDescription("Writes data to CSV files; every export is audited.");
+                export.AddCommand<ExportDuesCommand>("dues")
+                    .WithDescription("Exports the dues (due, paid, outstanding per member and month) of an organization's subtree.")
+                    .WithExample("export", "dues", "--org", "R1-D2", "--from", "2025-01", "--to", "2025-06", "--out", "dues.csv");
             });
             config.SetExceptionHandler((e, _) =>
             {

@@ -1,6 +1,7 @@
 using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Web.Accounts;
+using Cadre.Web.Dues;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
@@ -80,6 +81,7 @@ app.MapRazorPages();
 app.MapOrganizationsApi();
 app.MapMembersApi();
 app.MapAccountsApi();
+app.MapDuesApi();
 
 await app.RunAsync();
 

@@ -12,6 +12,8 @@ public enum Permission
     UsersManage,
     SettingsManage,
     OwnProfile,
+    DuesRead,
+    DuesManage,
 }
 
 public static class Permissions
@@ -21,12 +23,13 @@ public static class Permissions
         [Role.Administrator] = Enum.GetValues<Permission>(),
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
-            Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile],
-        [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile],
+            Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead],
+        // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
+        [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage],
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile],
         [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile],
         // The control commission checks, it never changes: read-only plus the audit trail.
-        [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile],
+        [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead],
         [Role.Member] = [Permission.OwnProfile],
     };
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cadre.Accounts;
 using Cadre.Audit;
 using Cadre.Common;
+using Cadre.Dues;
 using Cadre.Members;
 using Cadre.Organizations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -55,6 +56,20 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<DuesSettings> DuesSettings => Set<DuesSettings>();
+
+    public DbSet<IncomeBand> IncomeBands => Set<IncomeBand>();
+
+    public DbSet<CategoryRate> CategoryRates => Set<CategoryRate>();
+
+    public DbSet<LevelShare> LevelShares => Set<LevelShare>();
+
+    public DbSet<DeclaredIncome> DeclaredIncomes => Set<DeclaredIncome>();
+
+    public DbSet<DuesExemption> DuesExemptions => Set<DuesExemption>();
+
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -107,6 +107,7 @@ public static class DemoParty
                 people[planned] = person;
             }
             await db.SaveChangesAsync(ct);
+            await DemoDues.SeedAsync(db, people.Values.Select(p => p.Membership!).ToList(), new Random(seed), ct);
 
             progress?.Report(new DemoProgress("Committees and offices", 70));
             var offices = new Dictionary<PlannedOffice, Office>();
