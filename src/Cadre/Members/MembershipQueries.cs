@@ -47,15 +47,15 @@ public static class MembershipQueries
 
     /// Applications waiting for admission or ratification within the actor's scope.
     public static Task<List<CandidateRow>> ApplicationsAsync(CadreDbContext db, Actor actor, CancellationToken ct) =>
-        Candidates(db, actor, m => m.Status == MemberStatus.Applicant || m.Status == MemberStatus.Admitted)
-            .OrderBy(c => c.Since).ThenBy(c => c.MemberId).ToListAsync(ct);
+        Project(InScope(db, actor).Where(m => m.Status == MemberStatus.Applicant || m.Status == MemberStatus.Admitted)
+            .OrderBy(m => m.JoinedOn).ThenBy(m => m.Id)).ToListAsync(ct);
 
     /// Candidates whose probation has ended without a decision, oldest first.
     public static Task<List<CandidateRow>> OverdueConfirmationsAsync(CadreDbContext db, Actor actor, CancellationToken ct)
     {
         var today = db.Today;
-        return Candidates(db, actor, m => m.Status == MemberStatus.Candidate && m.ProbationEndsOn != null && m.ProbationEndsOn < today)
-            .OrderBy(c => c.ProbationEndsOn).ThenBy(c => c.MemberId).ToListAsync(ct);
+        return Project(InScope(db, actor).Where(m => m.Status == MemberStatus.Candidate && m.ProbationEndsOn != null && m.ProbationEndsOn < today)
+            .OrderBy(m => m.ProbationEndsOn).ThenBy(m => m.Id)).ToListAsync(ct);
     }
 
     /// Pending transfers the actor sees from either side: incoming ones (to decide) and outgoing ones (to wait for).
@@ -81,12 +81,14 @@ public static class MembershipQueries
             .Select(t => new TransferRow(t.Id, t.MemberId, t.Member.Number, t.Member.Person.GivenName + " " + t.Member.Person.FamilyName,
                 t.FromOrganizationId, t.FromOrganization.Name, t.ToOrganizationId, t.ToOrganization.Name, t.RequestedOn, t.Reason, false));
 
-    private static IQueryable<CandidateRow> Candidates(CadreDbContext db, Actor actor, System.Linq.Expressions.Expression<Func<Member, bool>> which)
+    private static IQueryable<Member> InScope(CadreDbContext db, Actor actor)
     {
-        var members = db.Members.AsNoTracking().Where(which);
+        var members = db.Members.AsNoTracking();
         var scope = actor.Scope(db, Permission.MembersRead);
-        if (scope is not null) members = members.Where(m => scope.Contains(m.OrganizationId));
-        return members.Select(m => new CandidateRow(m.Id, m.Number, m.Person.GivenName + " " + m.Person.FamilyName, m.OrganizationId,
-            m.Organization.Name, m.Status, m.JoinedOn, m.ProbationEndsOn, m.ProbationExtended));
+        return scope is null ? members : members.Where(m => scope.Contains(m.OrganizationId));
     }
+
+    private static IQueryable<CandidateRow> Project(IQueryable<Member> members) =>
+        members.Select(m => new CandidateRow(m.Id, m.Number, m.Person.GivenName + " " + m.Person.FamilyName, m.OrganizationId,
+            m.Organization.Name, m.Status, m.JoinedOn, m.ProbationEndsOn, m.ProbationExtended));
 }
