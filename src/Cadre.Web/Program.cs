@@ -79,6 +79,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapOrganizationsApi();
 app.MapMembersApi();
+app.MapMembershipApi();
 app.MapAccountsApi();
 
 await app.RunAsync();
