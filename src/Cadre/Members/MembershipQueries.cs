@@ -40,7 +40,7 @@ public static class MembershipQueries
                 s.Reason, s.SuspendedUntil, s.Appeal, s.AppealToId,
                 db.Organizations.Where(o => o.Id == s.AppealToId).Select(o => o.Name).FirstOrDefault(), s.AppealDecidedOn))
             .ToListAsync(ct);
-        var transfer = (await Transfers(db).Where(t => t.MemberId == memberId).ToListAsync(ct)).FirstOrDefault();
+        var transfer = await Transfers(db, memberId).FirstOrDefaultAsync(ct);
         return new MembershipView(history, sanctions, transfer, member.ProbationEndsOn, member.ProbationExtended, member.SuspendedUntil,
             MembershipStateMachine.StepsFrom(member.Status));
     }
@@ -76,8 +76,8 @@ public static class MembershipQueries
             t.ToOrganizationId, t.To, t.RequestedOn, t.Reason, incoming is null || incoming.Contains(t.ToOrganizationId))).ToList();
     }
 
-    private static IQueryable<TransferRow> Transfers(CadreDbContext db) =>
-        db.TransferRequests.AsNoTracking().Where(t => t.Status == TransferStatus.Pending)
+    private static IQueryable<TransferRow> Transfers(CadreDbContext db, int memberId) =>
+        db.TransferRequests.AsNoTracking().Where(t => t.Status == TransferStatus.Pending && t.MemberId == memberId)
             .Select(t => new TransferRow(t.Id, t.MemberId, t.Member.Number, t.Member.Person.GivenName + " " + t.Member.Person.FamilyName,
                 t.FromOrganizationId, t.FromOrganization.Name, t.ToOrganizationId, t.ToOrganization.Name, t.RequestedOn, t.Reason, false));
 
