@@ -575,10 +575,15 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Property<int>("ApplicantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SponsorId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SponsorId");
 
@@ -1147,6 +1152,12 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasOne("Cadre.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

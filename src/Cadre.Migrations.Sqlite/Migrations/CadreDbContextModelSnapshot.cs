@@ -546,10 +546,15 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.Property<int>("ApplicantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SponsorId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SponsorId");
 
@@ -1096,6 +1101,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasOne("Cadre.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

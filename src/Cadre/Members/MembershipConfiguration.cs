@@ -33,6 +33,7 @@ internal sealed class SponsorshipConfiguration : IEntityTypeConfiguration<Sponso
     {
         builder.HasOne<Member>().WithMany().HasForeignKey(s => s.ApplicantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Sponsor).WithMany().HasForeignKey(s => s.SponsorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ApplicantId, s.SponsorId }).IsUnique();
     }
 }

@@ -70,3 +70,6 @@ public sealed record NoPendingAppeal() : ConflictError("There is no pending appe
 public sealed record AppealNotYours() : ForbiddenError("An appeal is decided by a secretary of the organization it was lodged with.");
 
 public sealed record MembershipRulesNotPermitted() : ForbiddenError("Only an administrator changes the membership rules.");
+
+public sealed record StatusChangesByDecision()
+    : InvalidField("Status", "The status changes through the decisions recorded on the member page (admission, confirmation, resignation …), not by editing.");

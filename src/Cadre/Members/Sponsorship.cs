@@ -1,7 +1,9 @@
+using Cadre.Audit;
+
 namespace Cadre.Members;
 
 /// A member who vouched for an applicant.
-public sealed class Sponsorship
+public sealed class Sponsorship : IAudited
 {
     private Sponsorship()
     {
@@ -15,5 +17,11 @@ public sealed class Sponsorship
 
     public Member Sponsor { get; private set; } = null!;
 
-    internal static Sponsorship Of(Member sponsor) => new() { Sponsor = sponsor, SponsorId = sponsor.Id };
+    /// The applicant's organization, so the trail of the sponsorship is scoped where the application was made.
+    public int OrganizationId { get; private set; }
+
+    int? IAudited.AuditOrganizationId => OrganizationId;
+
+    internal static Sponsorship Of(Member applicant, Member sponsor) =>
+        new() { ApplicantId = applicant.Id, Sponsor = sponsor, SponsorId = sponsor.Id, OrganizationId = applicant.OrganizationId };
 }

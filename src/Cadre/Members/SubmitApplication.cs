@@ -55,8 +55,7 @@ public static class SubmitApplication
         db.People.Add(person.Value);
         db.Members.Add(applicant.Value);
         await db.SaveChangesAsync(ct);
-        foreach (var sponsor in sponsors.Value)
-            db.Add(Sponsorship.Of(sponsor)).Property(s => s.ApplicantId).CurrentValue = applicant.Value.Id;
+        db.Sponsorships.AddRange(sponsors.Value.Select(sponsor => Sponsorship.Of(applicant.Value, sponsor)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Submitted(applicant.Value.Id, number);

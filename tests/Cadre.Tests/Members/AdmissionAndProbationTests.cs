@@ -165,4 +165,20 @@ public sealed class AdmissionAndProbationTests
             Arrange.Holding(Role.Treasurer, tree.NorthBranch))).Fails<MemberNotPermitted, Done>();
         Assert.Equal(MemberStatus.Applicant, (await database.MemberAsync(id)).Status);
     }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Editing_a_member_does_not_change_the_status_which_changes_only_by_decisions(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var id = await database.CandidateAsync(tree.NorthBranch);
+        var edit = new UpdateMember.Request { Person = Arrange.Person("Iva", "Novak-Horak"), JoinedOn = new(2024, 2, 1), Status = MemberStatus.Member };
+
+        Assert.Equal("Status", (await database.RunAsync((db, a) => UpdateMember.HandleAsync(db, a, id, edit, Ct))).Fails<StatusChangesByDecision, Done>().Field);
+        (await database.RunAsync((db, a) => UpdateMember.HandleAsync(db, a, id, edit with { Status = null }, Ct))).Ok();
+
+        var member = await database.MemberAsync(id);
+        Assert.Equal(MemberStatus.Candidate, member.Status);
+        Assert.Equal(2, member.Events.Count);
+    }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cadre.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CadreDbContext))]
-    [Migration("20261128102622_MembershipLifecycle")]
+    [Migration("20261128103933_MembershipLifecycle")]
     partial class MembershipLifecycle
     {
         /// <inheritdoc />
@@ -578,10 +578,15 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Property<int>("ApplicantId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SponsorId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SponsorId");
 
@@ -1150,6 +1155,12 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasOne("Cadre.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -156,7 +156,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ApplicantId = table.Column<int>(type: "integer", nullable: false),
-                    SponsorId = table.Column<int>(type: "integer", nullable: false)
+                    SponsorId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -171,6 +172,12 @@ namespace Cadre.Migrations.Postgres.Migrations
                         name: "FK_Sponsorships_Members_SponsorId",
                         column: x => x.SponsorId,
                         principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sponsorships_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -254,6 +261,11 @@ namespace Cadre.Migrations.Postgres.Migrations
                 table: "Sponsorships",
                 columns: new[] { "ApplicantId", "SponsorId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sponsorships_OrganizationId",
+                table: "Sponsorships",
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sponsorships_SponsorId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cadre.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CadreDbContext))]
-    [Migration("20261128102618_MembershipLifecycle")]
+    [Migration("20261128103928_MembershipLifecycle")]
     partial class MembershipLifecycle
     {
         /// <inheritdoc />
@@ -549,10 +549,15 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.Property<int>("ApplicantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SponsorId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
 
                     b.HasIndex("SponsorId");
 
@@ -1099,6 +1104,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasOne("Cadre.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ApplicantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

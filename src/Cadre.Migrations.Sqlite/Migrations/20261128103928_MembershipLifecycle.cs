@@ -155,7 +155,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ApplicantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SponsorId = table.Column<int>(type: "INTEGER", nullable: false)
+                    SponsorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,6 +171,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         name: "FK_Sponsorships_Members_SponsorId",
                         column: x => x.SponsorId,
                         principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sponsorships_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -253,6 +260,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 table: "Sponsorships",
                 columns: new[] { "ApplicantId", "SponsorId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sponsorships_OrganizationId",
+                table: "Sponsorships",
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sponsorships_SponsorId",
