@@ -19,6 +19,9 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
 
     public bool CanReadAudit { get; private set; }
 
+    /// Ratification is for the next higher organization: the branch's own secretary is not offered the button.
+    public bool CanRatify { get; private set; }
+
     /// Which form the posted error belongs to, so the page opens it again.
     public string? OpenForm { get; private set; }
 
@@ -117,6 +120,11 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
         Member = found.Value;
         Membership = (await MembershipQueries.ForMemberAsync(db, actor, id, ct)).Value;
         CanReadAudit = actor.Has(Permission.AuditRead);
+        if (Member.Status == MemberStatus.Admitted)
+        {
+            var parentId = await db.Organizations.Where(o => o.Id == Member.OrganizationId).Select(o => o.ParentId).SingleAsync(ct);
+            CanRatify = parentId is { } p && await actor.CanAsync(db, Permission.MembersManage, p, ct);
+        }
         return true;
     }
 }

@@ -14,6 +14,8 @@ public sealed class MembershipPagesTests(CadreApp app) : IClassFixture<CadreApp>
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
+    private static readonly string[] SponsorNames = ["Olga", "Pavel"];
+
     private Task<MemberStatus> StatusAsync(int memberId) => app.WithDbAsync(db => db.Members.Where(m => m.Id == memberId).Select(m => m.Status).SingleAsync(Ct));
 
     [Fact]
@@ -125,6 +127,93 @@ public sealed class MembershipPagesTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(tree.SouthBranch, await app.WithDbAsync(db => db.Members.Where(m => m.Id == ana.MemberId).Select(m => m.OrganizationId).SingleAsync(Ct)));
         Assert.Contains("Transferred", await receiving.GetStringAsync(page, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_suspension_is_imposed_appealed_and_overturned_from_the_member_page()
+    {
+        var tree = await app.CreateTreeAsync("PG6");
+        var ana = await app.RegisterMemberAsync(tree.NorthBranch, "Ana", CadreApp.UniqueName("Member"));
+        var branch = await app.SignedInAsAsync(Role.Secretary, tree.NorthBranch);
+        var district = await app.SignedInAsAsync(Role.Secretary, tree.NorthDistrict);
+        var page = $"/members/{ana.MemberId}";
+        var sanction = new Dictionary<string, string>
+        {
+            ["kind"] = "Suspension", ["decision.On"] = Day(Today.AddDays(-20)), ["decision.Reason"] = "Absent from six meetings",
+        };
+
+        var missingEnd = await CadreApp.PostFormAsync(branch, page, new(sanction), page + "?handler=Sanction");
+        Assert.Contains("A suspension needs an end date after the decision.", await missingEnd.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(MemberStatus.Member, await StatusAsync(ana.MemberId));
+        sanction["suspendedUntil"] = Day(Today.AddMonths(3));
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(branch, page, sanction, page + "?handler=Sanction")).StatusCode);
+        Assert.Equal(MemberStatus.Suspended, await StatusAsync(ana.MemberId));
+        var sanctionId = await app.WithDbAsync(db => db.Sanctions.Where(s => s.MemberId == ana.MemberId).Select(s => s.Id).SingleAsync(Ct));
+
+        var appealed = await CadreApp.PostFormAsync(branch, page, new()
+        {
+            ["sanctionId"] = sanctionId.ToString(CultureInfo.InvariantCulture), ["appealToCode"] = "PG6-N-1", ["on"] = Day(Today.AddDays(-10)),
+        }, page + "?handler=Appeal");
+        Assert.Equal(HttpStatusCode.Redirect, appealed.StatusCode);
+        var byBranch = await CadreApp.PostFormAsync(branch, page, new()
+        {
+            ["sanctionId"] = sanctionId.ToString(CultureInfo.InvariantCulture), ["overturned"] = "true", ["on"] = Day(Today),
+        }, page + "?handler=DecideAppeal");
+        Assert.Contains("An appeal is decided by a secretary of the organization it was lodged with.", await byBranch.Content.ReadAsStringAsync(Ct),
+            StringComparison.Ordinal);
+        Assert.Equal(MemberStatus.Suspended, await StatusAsync(ana.MemberId));
+
+        var overturned = await CadreApp.PostFormAsync(district, page, new()
+        {
+            ["sanctionId"] = sanctionId.ToString(CultureInfo.InvariantCulture), ["overturned"] = "true", ["on"] = Day(Today),
+        }, page + "?handler=DecideAppeal");
+        Assert.Equal(HttpStatusCode.Redirect, overturned.StatusCode);
+        Assert.Equal(MemberStatus.Member, await StatusAsync(ana.MemberId));
+        Assert.Contains("Decision overturned on appeal", await district.GetStringAsync(page, Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_ratification_is_required_only_the_district_secretary_is_offered_and_takes_it()
+    {
+        var tree = await app.CreateTreeAsync("PG7");
+        var id = await app.WithDbAsync(async db =>
+        {
+            var sponsors = new List<string>();
+            foreach (var name in SponsorNames)
+                sponsors.Add((await RegisterMember.HandleAsync(db, Actor.System("test"), new RegisterMember.Request
+                {
+                    OrganizationId = tree.NorthBranch, JoinedOn = new DateOnly(2020, 1, 1), Person = new PersonalData { GivenName = name, FamilyName = CadreApp.UniqueName("Sponsor") },
+                }, Ct)).Value.Number);
+            return (await SubmitApplication.HandleAsync(db, Actor.System("test"), new SubmitApplication.Request
+            {
+                OrganizationId = tree.NorthBranch, Sponsors = sponsors, On = Today.AddDays(-30),
+                Person = new PersonalData { GivenName = "Iva", FamilyName = CadreApp.UniqueName("Ratified") },
+            }, Ct)).Value.MemberId;
+        });
+        await app.WithDbAsync(db => ChangeMembershipRules.HandleAsync(db, Actor.System("test"), new(2, 1, true, 12), Ct));
+        try
+        {
+            var branch = await app.SignedInAsAsync(Role.Secretary, tree.NorthBranch);
+            var district = await app.SignedInAsAsync(Role.Secretary, tree.NorthDistrict);
+            var page = $"/members/{id}";
+            Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(branch, page, new()
+            {
+                ["step"] = "Admit", ["decision.On"] = Day(Today.AddDays(-20)), ["decision.Reference"] = "Minutes 9",
+            }, page + "?handler=Step")).StatusCode);
+            Assert.Equal(MemberStatus.Admitted, await StatusAsync(id));
+
+            Assert.DoesNotContain("Ratify admission", await branch.GetStringAsync(page, Ct), StringComparison.Ordinal);
+            Assert.Contains("Ratify admission", await district.GetStringAsync(page, Ct), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(district, page, new()
+            {
+                ["step"] = "Ratify", ["decision.On"] = Day(Today.AddDays(-10)), ["decision.Reference"] = "DC 3",
+            }, page + "?handler=Step")).StatusCode);
+            Assert.Equal(MemberStatus.Candidate, await StatusAsync(id));
+        }
+        finally
+        {
+            await app.WithDbAsync(db => ChangeMembershipRules.HandleAsync(db, Actor.System("test"), new(2, 1, false, 12), Ct));
+        }
     }
 
     [Fact]
