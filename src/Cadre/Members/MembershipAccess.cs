@@ -40,20 +40,3 @@ internal static class MembershipAccess
         return Done.Value;
     }
 }
-
-/// The fields of every lifecycle form and request body: when, the decision's reference, why, a note.
-public record DecisionRequest
-{
-    public DateOnly? On { get; init; }
-
-    [System.ComponentModel.DataAnnotations.MaxLength(MembershipEvent.ReferenceMaxLength)]
-    public string? Reference { get; init; }
-
-    [System.ComponentModel.DataAnnotations.MaxLength(MembershipEvent.TextMaxLength)]
-    public string? Reason { get; init; }
-
-    [System.ComponentModel.DataAnnotations.MaxLength(MembershipEvent.TextMaxLength)]
-    public string? Note { get; init; }
-
-    internal Decision For(CadreDbContext db, int? decidedById) => new(On ?? db.Today, decidedById, Reference, Reason, Note);
-}
