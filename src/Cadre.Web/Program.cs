@@ -80,6 +80,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapOrganizationsApi();
 app.MapMembersApi();
+app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
 

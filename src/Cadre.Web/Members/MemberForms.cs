@@ -53,6 +53,7 @@ public static class MemberForms
         MemberStatus.Candidate => "Candidate member",
         MemberStatus.Member => "Member",
         MemberStatus.Former => "Former member",
+        MemberStatus.Admitted => "Admitted, awaiting ratification",
         _ => status.ToString(),
     };
 }

@@ -49,6 +49,16 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Classifier> Classifiers => Set<Classifier>();
 
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+
+    public DbSet<MembershipRules> MembershipRules => Set<MembershipRules>();
+
+    public DbSet<Sponsorship> Sponsorships => Set<Sponsorship>();
+
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+
+    public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
+
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
 
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();

@@ -100,8 +100,10 @@ public static class DemoParty
                 };
                 if (Validation.Check(data) is { } invalid) throw new InvalidOperationException($"The demo drew invalid personal data: {invalid.Message}");
                 var person = Must(Person.Create(data, db.Today));
-                var member = Must(Member.Enrol(person, Member.FormatNumber(numbers + index), created[planned.Organization],
-                    isPrimary: true, planned.JoinedOn, planned.Status, db.Today));
+                var member = planned.Status == MemberStatus.Candidate
+                    ? Candidate(person, Member.FormatNumber(numbers + index), created[planned.Organization], planned.JoinedOn, db.Today)
+                    : Must(Member.Enrol(person, Member.FormatNumber(numbers + index), created[planned.Organization],
+                        isPrimary: true, planned.JoinedOn, planned.Status, db.Today));
                 db.People.Add(person);
                 db.Members.Add(member);
                 people[planned] = person;
@@ -159,6 +161,15 @@ public static class DemoParty
         {
             if (transaction is not null) await transaction.DisposeAsync();
         }
+    }
+
+    // Candidates go through application and admission, so their probation runs and the overdue list has entries.
+    private static Member Candidate(Person person, string number, Organization organization, DateOnly on, DateOnly today)
+    {
+        var member = Must(Member.Apply(person, number, organization, isPrimary: true, on, null, today));
+        var admitted = member.Admit(new Decision(on, organization.Id, "Branch meeting minutes"), new MembershipRules(), today);
+        if (!admitted.IsSuccess) throw new InvalidOperationException($"The demo party broke a rule: {admitted.Error.Message}");
+        return member;
     }
 
     private static T Must<T>(Result<T> result) =>

@@ -41,6 +41,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasOne(m => m.Person).WithOne(p => p.Membership).HasForeignKey<Member>(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(m => m.Organization).WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(m => m.IsCurrent);
+        builder.Ignore(m => m.SeniorityFrom);
     }
 }
 

@@ -135,7 +135,7 @@ public static class MemberQueries
     public static async Task<IReadOnlyList<MemberRow>> CandidatesForOfficeAsync(CadreDbContext db, Actor actor, int organizationId, string? search, CancellationToken ct)
     {
         var page = await ListAsync(db, actor, new MemberFilter { OrganizationId = organizationId, Search = search, Take = 50 }, ct);
-        return page.IsSuccess ? page.Value.Items.Where(m => m.Status != MemberStatus.Former).ToList() : [];
+        return page.IsSuccess ? page.Value.Items.Where(m => MembershipStateMachine.IsCurrent(m.Status)).ToList() : [];
     }
 
     public static Task<List<Classifier>> ClassifiersAsync(CadreDbContext db, ClassifierKind kind, CancellationToken ct) =>

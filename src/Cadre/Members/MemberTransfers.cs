@@ -13,7 +13,7 @@ internal static class MemberTransfers
     {
         var isPrimary = await OrganizationTree.IsPrimaryAsync(db, to, ct);
         var members = await db.Members.Include(m => m.Person)
-            .Where(m => m.OrganizationId == fromOrganizationId && m.Status != MemberStatus.Former).ToListAsync(ct);
+            .Where(m => m.OrganizationId == fromOrganizationId && MembershipStateMachine.Current.Contains(m.Status)).ToListAsync(ct);
         foreach (var member in members)
         {
             var moved = member.MoveTo(to, isPrimary);

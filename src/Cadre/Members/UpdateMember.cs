@@ -21,7 +21,8 @@ public static class UpdateMember
         public DateOnly JoinedOn { get; init; }
 
         [EnumDataType(typeof(MemberStatus), ErrorMessage = "The status is not one of the listed values.")]
-        public MemberStatus Status { get; init; } = MemberStatus.Member;
+        /// Optional: when given it must be the current status (the status changes by decisions, not by editing).
+        public MemberStatus? Status { get; init; }
 
         public int? ExpectedVersion { get; init; }
     }
@@ -34,11 +35,13 @@ public static class UpdateMember
         if (Validation.Check(request.Person, [.. Validation.Check(request)?.Errors ?? []]) is { } invalid) return invalid;
         if (await RegisterMember.CheckClassifiersAsync(db, request.Person, ct) is { } badList) return badList;
         if (request.ExpectedVersion is { } expected && expected != member.Version) return new ConcurrentChange();
+        // Editing corrects data; a change of status is a decision with a date and a history entry (docs/membership.md).
+        if (request.Status is { } status && status != member.Status) return new StatusChangesByDecision();
 
         var today = db.Today;
         var personUpdated = member.Person.Update(request.Person, today);
         if (!personUpdated.IsSuccess) return personUpdated;
-        var memberUpdated = member.Update(request.JoinedOn, request.Status, today);
+        var memberUpdated = member.Update(request.JoinedOn, member.Status, today);
         if (!memberUpdated.IsSuccess) return memberUpdated;
 
         if (request.OrganizationId is { } organizationId && organizationId != member.OrganizationId)

@@ -32,7 +32,7 @@ public static class DissolveOrganization
             await db.SaveChangesAsync(ct);
         }
 
-        var members = await db.Members.CountAsync(m => m.OrganizationId == id && m.Status != MemberStatus.Former, ct);
+        var members = await db.Members.CountAsync(m => m.OrganizationId == id && MembershipStateMachine.Current.Contains(m.Status), ct);
         var children = await db.Organizations.CountAsync(o => o.ParentId == id && o.Status == OrganizationStatus.Active, ct);
         var dissolved = organization.Dissolve(on.Value, members, children);
         if (!dissolved.IsSuccess) return dissolved;

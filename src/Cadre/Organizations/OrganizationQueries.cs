@@ -47,9 +47,9 @@ public static class OrganizationQueries
                             select new Crumb(a.Id, a.Code, a.Name)).ToListAsync(ct);
 
         var children = await ChildrenQuery(db, db.Organizations.Where(c => c.ParentId == id)).ToListAsync(ct);
-        var memberCount = await db.Members.CountAsync(m => m.OrganizationId == id && m.Status != MemberStatus.Former, ct);
+        var memberCount = await db.Members.CountAsync(m => m.OrganizationId == id && MembershipStateMachine.Current.Contains(m.Status), ct);
         var subtree = db.OrganizationPaths.Where(p => p.AncestorId == id).Select(p => p.DescendantId);
-        var subtreeCount = await db.Members.CountAsync(m => subtree.Contains(m.OrganizationId) && m.Status != MemberStatus.Former, ct);
+        var subtreeCount = await db.Members.CountAsync(m => subtree.Contains(m.OrganizationId) && MembershipStateMachine.Current.Contains(m.Status), ct);
 
         var bodies = await db.Bodies.AsNoTracking().Where(b => b.OrganizationId == id).OrderBy(b => b.Kind).ThenBy(b => b.Name)
             .Select(b => new BodyRow(b.Id, b.Name, b.Kind)).ToListAsync(ct);

@@ -166,6 +166,18 @@ public sealed class DemoPartyTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     [Fact]
+    public async Task Demo_candidates_were_applied_and_admitted_and_some_wait_past_their_probation()
+    {
+        await using var scope = demo.Database.Scope();
+        var db = scope.Db();
+        var candidates = await db.Members.Where(m => m.Status == MemberStatus.Candidate).Include(m => m.Events).ToListAsync(Ct);
+
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.Equal([MembershipEventKind.Apply, MembershipEventKind.Admit], c.Events.OrderBy(e => e.Id).Select(e => e.Kind)));
+        Assert.NotEmpty(await MembershipQueries.OverdueConfirmationsAsync(db, Actor.System("demo-test"), Ct));
+    }
+
+    [Fact]
     public async Task The_audit_trail_records_the_seed_under_the_acting_name()
     {
         await using var scope = demo.Database.Scope();
