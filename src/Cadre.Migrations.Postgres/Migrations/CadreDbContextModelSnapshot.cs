@@ -384,6 +384,11 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<int?>("Sex")
                         .HasColumnType("integer");
 
@@ -400,6 +405,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasIndex("GivenKey");
 
                     b.HasIndex("OccupationId");
+
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("People");
                 });
