@@ -418,8 +418,7 @@ internal sealed class RowReader : IAsyncDisposable
         // The header is record 1, so data row n is record n + 1.
         if (malformed.Remove(reader.RowNumber + 1, out var bad) && bad.Reason != CsvMalformedReason.FieldCountMismatch)
         {
-            var near = Array.FindIndex(values, v => v.Contains('"', StringComparison.Ordinal));
-            problem = new BrokenQuote(start, near >= 0 ? MemberCsv.Columns[near] : "");
+            problem = new BrokenQuote(start, ColumnAt(bad.ByteOffset - reader.ByteOffset));
         }
         else if (count != FieldCount)
         {
@@ -427,6 +426,20 @@ internal sealed class RowReader : IAsyncDisposable
             problem = new WrongFieldCount(start, first >= 0 ? MemberCsv.Columns[first] : "", FieldCount, count);
         }
         return new Row(index++, start, values, problem);
+    }
+
+    /// The column of the field at a byte offset into the current record: the separators outside quotes before it.
+    private string ColumnAt(long offset)
+    {
+        var raw = reader.RawRecord;
+        int field = 0, quotes = 0;
+        for (var i = 0; i < raw.Length && i < offset; i++)
+        {
+            if (raw[i] == (byte)'"') quotes++;
+            else if (raw[i] == (byte)',' && quotes % 2 == 0) field++;
+        }
+        var column = Array.IndexOf(positions, field);
+        return column >= 0 ? MemberCsv.Columns[column] : "";
     }
 
     public async ValueTask DisposeAsync()
