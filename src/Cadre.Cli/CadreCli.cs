@@ -3,6 +3,7 @@ using Cadre.Cli.Accounts;
 using Cadre.Cli.Data;
 using Cadre.Cli.Demo;
 using Cadre.Cli.Infrastructure;
+using Cadre.Cli.Members;
 using Cadre.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,12 @@ public static class CadreCli
                     .WithDescription("Creates an account holding a role at an organization.")
                     .WithExample("users", "add", "--email", "ana@example.org", "--role", "secretary", "--org", "R1-D2");
             });
+            config.AddBranch("import", import => import.AddCommand<ImportMembersCommand>("members")
+                .WithDescription("Imports members from a CSV file: every row is checked first; with any bad row nothing is imported.")
+                .WithExample("import", "members", "members.csv", "--dry-run"));
+            config.AddBranch("export", export => export.AddCommand<ExportMembersCommand>("members")
+                .WithDescription("Exports members to a CSV file in the import format.")
+                .WithExample("export", "members", "--org", "R1-D2", "--out", "members.csv"));
             config.SetExceptionHandler((e, _) =>
             {
                 console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
