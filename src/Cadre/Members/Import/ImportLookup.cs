@@ -33,6 +33,10 @@ internal sealed class ImportLookup
 
     public int? ScopeOrganizationId { get; }
 
+    /// No member was stored when the import began: nothing in the file can match or clash with a stored member, so the
+    /// per-batch look-ups are skipped (a first import of a whole register is the large case).
+    public bool RegisterWasEmpty { get; private init; }
+
     public string? ScopeOrganizationCode { get; }
 
     public static async Task<Result<ImportLookup>> LoadAsync(CadreDbContext db, Actor actor, string? scopeCode, CancellationToken ct)
@@ -62,7 +66,10 @@ internal sealed class ImportLookup
         var byCode = all.ToDictionary(o => o.Code, o => new OrganizationInfo(o, o.Level.Rank == lowest, managed is null || managed.Contains(o.Id)),
             StringComparer.Ordinal);
         var classifiers = await db.Classifiers.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
-        return new ImportLookup(byCode, classifiers, scopeId, scopeId is null ? null : all.First(o => o.Id == scopeId).Code);
+        return new ImportLookup(byCode, classifiers, scopeId, scopeId is null ? null : all.First(o => o.Id == scopeId).Code)
+        {
+            RegisterWasEmpty = !await db.Members.AnyAsync(ct) && !await db.People.AnyAsync(ct),
+        };
     }
 
     private static Dictionary<string, int> ByCodeOrName(List<Classifier> classifiers, ClassifierKind kind)
@@ -77,7 +84,8 @@ internal sealed class ImportLookup
     }
 
     /// Reads a row's values and checks each on its own (the checks against the file and the database come later).
-    public Candidate Parse(RowReader.Row row, DateOnly today)
+    /// guards: false skips the entities' own checks, for the second pass over rows the first pass found valid.
+    public Candidate Parse(RowReader.Row row, DateOnly today, bool guards = true)
     {
         var v = row.Values;
         var candidate = new Candidate { Index = row.Index, Line = row.Line, Raw = v };
@@ -161,7 +169,7 @@ internal sealed class ImportLookup
             Address = Optional(MemberCsv.Address),
         };
         candidate.EmailKey = candidate.Data.Email is { } email ? Text.SearchKey(email) : null;
-        if (problems.Count == 0)
+        if (problems.Count == 0 && guards)
         {
             // The entities' own guards (dates of birth and joining), exactly as a registration applies them.
             var person = Person.Create(candidate.Data, today);
@@ -185,6 +193,7 @@ internal sealed class ImportLookup
     /// someone else's number), and email addresses that belong to another member.
     public async Task CheckAgainstStoredAsync(CadreDbContext db, List<Candidate> batch, CancellationToken ct)
     {
+        if (RegisterWasEmpty) return;
         var numbers = batch.Where(c => c.Number is not null && c.Problems.Count == 0).Select(c => c.Number!).Distinct().ToList();
         var stored = numbers.Count == 0
             ? []

@@ -233,7 +233,18 @@ public static class ImportMembers
     {
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!db.IsPostgres)
+        {
+            // Ten indexes take random keys: with SQLite's default 2 MB page cache, one large transaction spills the same
+            // index pages to the write-ahead log again and again. 64 MB holds them (for this connection only).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
+        }
         await using var inserter = await MemberInserter.CreateAsync(db, ct);
+        // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one go):
+        // far faster on SQLite than ten random index insertions per row. The unique indexes are checked when rebuilt.
+        await using var deferred = lookup.RegisterWasEmpty && check.Created >= 10_000 && !db.IsPostgres
+            ? await DeferredIndexes.DropAsync(db, ct)
+            : null;
         // Numbers given in the file are taken out of the sequence first, so the numbers handed out for the rows
         // without one (and to every later registration) never meet them.
         await MemberNumbers.RaiseToAsync(db, check.HighestGivenSequence, ct);
@@ -248,11 +259,11 @@ public static class ImportMembers
             while (true)
             {
                 var row = file.ReadRow();
-                if (row is not null && !check.BadRows.Contains(index++)) batch.Add(lookup.Parse(row, db.Today));
+                if (row is not null && !check.BadRows.Contains(index++)) batch.Add(lookup.Parse(row, db.Today, guards: false));
                 if (batch.Count == BatchSize || (row is null && batch.Count > 0))
                 {
                     var numbers = batch.Where(c => c.Number is not null).Select(c => c.Number!).ToList();
-                    var stored = numbers.Count == 0
+                    var stored = numbers.Count == 0 || lookup.RegisterWasEmpty
                         ? []
                         : await db.Members.Include(m => m.Person).Where(m => numbers.Contains(m.Number)).ToDictionaryAsync(m => m.Number, ct);
                     foreach (var candidate in batch)
@@ -267,6 +278,7 @@ public static class ImportMembers
                         await inserter.InsertAsync(ImportLookup.Enrol(candidate, number, db.Today), ct);
                         created++;
                     }
+                    await inserter.FlushAsync(ct);
                     if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
                     db.ChangeTracker.Clear();
                     batch.Clear();
@@ -274,6 +286,8 @@ public static class ImportMembers
                 }
                 if (row is null) break;
             }
+
+            if (deferred is not null) await deferred.RebuildAsync(ct);
 
             // The rows created in bulk are summarized in one entry (decision 0010); updated members have their own entries.
             db.AuditEntries.Add(new AuditEntry

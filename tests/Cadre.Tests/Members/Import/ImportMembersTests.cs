@@ -251,6 +251,38 @@ public sealed class ImportMembersTests
         Assert.Equal(["Costa"], byFilter.Items.Select(m => m.FamilyName));
     }
 
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_large_first_import_keeps_every_index_and_numbers_unique(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.CreateTreeAsync();
+        var csv = new StringBuilder(Header + "\n");
+        for (var i = 1; i <= 10_050; i++)
+            csv.Append(i % 2 == 0 ? Member.FormatNumber(i) : "").Append($",Given{i},Family{i},,,,,m{i}@example.org,555 {i},,N-1-1,2020-05-01,member\n");
+        var indexesBefore = await IndexesAsync(database);
+
+        var report = await ImportAsync(database, csv.ToString());
+
+        Assert.Equal(10_050, report.Created);
+        Assert.Equal(indexesBefore, await IndexesAsync(database));
+        await using var db = database.Context();
+        Assert.Equal(10_050, await db.Members.Select(m => m.Number).Distinct().CountAsync(Ct));
+        Assert.Equal(10_050, await db.Members.Select(m => m.PersonId).Distinct().CountAsync(Ct));
+        var last = await db.Members.Include(m => m.Person).SingleAsync(m => m.Number == Member.FormatNumber(10_050), Ct);
+        Assert.Equal(("Given10050", "m10050@example.org"), (last.Person.GivenName, last.Person.Email));
+        var found = (await MemberQueries.ListAsync(db, Actor.System("t"), new MemberFilter { Search = "family1005" }, Ct)).Ok();
+        Assert.Equal(["Family1005", "Family10050"], found.Items.Select(m => m.FamilyName).Order());
+    }
+
+    private static async Task<string> IndexesAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        var sql = database.Provider == DatabaseProvider.Postgres
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename IN ('People', 'Members')"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('People', 'Members')";
+        return string.Join(",", (await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Ct)).Order());
+    }
+
     internal static async Task<ImportMembers.Report> ImportAsync(TestDatabase database, string csv, bool bom = false,
         ImportMembers.Options? options = null, Actor? actor = null)
     {
