@@ -130,8 +130,9 @@ public static class ImportMembers
     private static async Task<Check> ValidateAsync(CadreDbContext db, ImportLookup lookup, Func<Stream> open, Options options, CancellationToken ct)
     {
         var check = new Check();
-        var numbersSeen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var emailsSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The numbers and email addresses seen so far, each as 16 bytes (a million rows would hold 150 MB as strings).
+        var numbersSeen = new Dictionary<UInt128, int>();
+        var emailsSeen = new Dictionary<UInt128, int>();
         TextWriter? rejectsFile = null;
         CsvWriter? rejects = null;
         try
@@ -209,18 +210,29 @@ public static class ImportMembers
         }
     }
 
-    private static void CheckWithinFile(Candidate candidate, Dictionary<string, int> numbers, Dictionary<string, int> emails)
+    private static void CheckWithinFile(Candidate candidate, Dictionary<UInt128, int> numbers, Dictionary<UInt128, int> emails)
     {
         if (candidate.Number is { } number && candidate.Problems.All(p => p.Column != MemberCsv.Number))
         {
-            if (numbers.TryGetValue(number, out var first)) candidate.Problems.Add(new DuplicateNumberInFile(candidate.Line, number, first));
-            else numbers.Add(number, candidate.Line);
+            if (numbers.TryGetValue(CompactKey(number), out var first)) candidate.Problems.Add(new DuplicateNumberInFile(candidate.Line, number, first));
+            else numbers.Add(CompactKey(number), candidate.Line);
         }
         if (candidate.EmailKey is { } email && candidate.Problems.All(p => p.Column != MemberCsv.Email))
         {
-            if (emails.TryGetValue(email, out var first)) candidate.Problems.Add(new DuplicateEmailInFile(candidate.Line, candidate.Data.Email!, first));
-            else emails.Add(email, candidate.Line);
+            if (emails.TryGetValue(CompactKey(email), out var first)) candidate.Problems.Add(new DuplicateEmailInFile(candidate.Line, candidate.Data.Email!, first));
+            else emails.Add(CompactKey(email), candidate.Line);
         }
+    }
+
+    /// A member number (digits) exactly, as the number "1" + digits (leading zeros count); anything else as the first
+    /// 16 bytes of its SHA-256, where a collision is as likely as guessing a 128-bit key.
+    private static UInt128 CompactKey(string value)
+    {
+        if (value.Length <= 37 && value.All(char.IsAsciiDigit))
+            return UInt128.Parse("1" + value, System.Globalization.CultureInfo.InvariantCulture);
+        Span<byte> hash = stackalloc byte[32];
+        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value), hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     private static long SequenceOf(string number) =>
