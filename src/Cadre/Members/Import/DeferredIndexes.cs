@@ -8,7 +8,7 @@ namespace Cadre.Members.Import;
 /// SQLite only: drops the indexes of the People and Members tables inside the import's transaction and creates them
 /// again, from their own stored definitions (sqlite_master), once the rows are in. If the import fails, the
 /// transaction's rollback brings them back as they were.
-internal sealed class DeferredIndexes : IAsyncDisposable
+internal sealed class DeferredIndexes
 {
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
@@ -51,6 +51,4 @@ internal sealed class DeferredIndexes : IAsyncDisposable
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -243,24 +243,22 @@ public static class ImportMembers
     private static async Task<Written> WriteAsync(CadreDbContext db, Actor actor, ImportLookup lookup, Func<Stream> open, Check check,
         Options options, CancellationToken ct)
     {
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!db.IsPostgres)
         {
             // Ten indexes take random keys: with SQLite's default 2 MB page cache, one large transaction spills the same
-            // index pages to the write-ahead log again and again. 64 MB holds them (for this connection only).
+            // index pages to the write-ahead log again and again. 64 MB holds them (for this connection; reset below).
             await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
         }
-        await using var inserter = await MemberInserter.CreateAsync(db, ct);
-        // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one go):
-        // far faster on SQLite than ten random index insertions per row. The unique indexes are checked when rebuilt.
-        await using var deferred = lookup.RegisterWasEmpty && check.Created >= 10_000 && !db.IsPostgres
-            ? await DeferredIndexes.DropAsync(db, ct)
-            : null;
         // Numbers given in the file are taken out of the sequence first, so the numbers handed out for the rows
-        // without one (and to every later registration) never meet them.
+        // without one (and to every later registration) never meet them. These writes also take SQLite's write lock
+        // before the inserter reads the highest person id.
         await MemberNumbers.RaiseToAsync(db, check.HighestGivenSequence, ct);
         var nextSequence = check.NewWithoutNumber > 0 ? await MemberNumbers.ReserveAsync(db, check.NewWithoutNumber, ct) : 0;
+        // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one go):
+        // far faster on SQLite than ten random index insertions per row. The unique indexes are checked when rebuilt.
+        var deferred = lookup.RegisterWasEmpty && check.Created >= 10_000 && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
+        await using var inserter = await MemberInserter.CreateAsync(db, ct);
         int created = 0, updated = 0, unchanged = 0;
         try
         {
@@ -323,7 +321,9 @@ public static class ImportMembers
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            // The connection goes back to the pool: later requests get SQLite's default cache again.
+            if (!db.IsPostgres && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
         }
     }
 }
