@@ -369,6 +369,7 @@ internal sealed class RowReader : IAsyncDisposable
     private readonly Dictionary<long, CsvMalformedRecord> malformed = [];
     private int[] positions = [];
     private int index;
+    private bool stopped;
 
     private RowReader(Stream stream)
     {
@@ -426,6 +427,7 @@ internal sealed class RowReader : IAsyncDisposable
     /// The next row's values in the order of MemberCsv.Columns, or null at the end of the file.
     public Row? ReadRow()
     {
+        if (stopped) return null;
         try
         {
             if (!reader.Read()) return null;
@@ -433,6 +435,7 @@ internal sealed class RowReader : IAsyncDisposable
         catch (CsvFormatException e)
         {
             // A quote left open runs on past the record size limit: the row it starts on is named, and reading stops.
+            stopped = true;
             var line = (int)Math.Max(e.LineNumber, 1);
             return new Row(index++, line, new string[MemberCsv.Columns.Count], new BrokenQuote(line, ""));
         }

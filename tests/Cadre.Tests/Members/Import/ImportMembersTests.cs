@@ -21,6 +21,8 @@ public sealed class ImportMembersTests
             ("missing column", "given_name,family_name,date_of_birth,sex,occupation,education,email,phone,address,organization_code,joined_on,status\nAna,Silva,,,,,,,,N-1-1,2020-05-01,member",
                 1, "member_number", nameof(MissingColumn)),
             ("broken quote", $"{Header}\n{good}\n,\"Rui,Costa,,,,,,,,N-1-1,2020-05-01,member\n", 3, "given_name", nameof(BrokenQuote)),
+            ("text after a closing quote", $"{Header}\n,\"Rui\"x,Costa,,,,,,,,N-1-1,2020-05-01,member", 2, "given_name", nameof(BrokenQuote)),
+            ("a row with a field too few", $"{Header}\n,Rui,Costa,,,,,,,,N-1-1,2020-05-01", 2, "status", nameof(WrongFieldCount)),
             ("31/02/2020", $"{Header}\n,Rui,Costa,31/02/2020,,,,,,,N-1-1,2020-05-01,member", 2, "date_of_birth", nameof(InvalidDate)),
             ("2020-13-01", $"{Header}\n,Rui,Costa,,,,,,,,N-1-1,2020-13-01,member", 2, "joined_on", nameof(InvalidDate)),
             ("unknown organization", $"{Header}\n,Rui,Costa,,,,,,,,NOWHERE,2020-05-01,member", 2, "organization_code", nameof(UnknownOrganization)),
@@ -52,6 +54,21 @@ public sealed class ImportMembersTests
         Assert.True(report.Problems.Any(p => p.Line == line && p.Column == column && p.Code == code && p.Reason.Length > 10),
             string.Join("\n", report.Problems.Select(p => $"{p.Code} {p}")));
         Assert.Equal(before, await SnapshotAsync(database));
+    }
+
+    [Fact]
+    public async Task A_quote_left_open_at_the_top_of_a_large_file_is_named_and_reading_stops()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await database.CreateTreeAsync();
+        var csv = new StringBuilder($"{Header}\n,Ana,Silva,,,,,,,,N-1-1,2020-05-01,member\n,\"Rui,Costa,,,,,,,,N-1-1,2020-05-01,member\n");
+        while (csv.Length < 3 * 1024 * 1024) csv.Append(",Eva,Lima,,,,,,,,N-1-1,2020-05-01,member\n");
+
+        var report = await ImportAsync(database, csv.ToString());
+
+        Assert.True(report.Refused);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((nameof(BrokenQuote), 3), (problem.Code, problem.Line));
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
