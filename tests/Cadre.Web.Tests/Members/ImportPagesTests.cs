@@ -55,6 +55,25 @@ public sealed partial class ImportPagesTests(CadreApp app) : IClassFixture<Cadre
     }
 
     [Fact]
+    public async Task With_skip_invalid_the_good_rows_are_imported_and_the_bad_ones_listed()
+    {
+        var tree = await app.CreateTreeAsync("IMS");
+        var family = CadreApp.UniqueName("Skipping");
+        var browser = await app.SignedInAsAsync(Role.Secretary, tree.NorthDistrict);
+
+        var preview = await UploadAsync(browser, $"{Header}\n,Ana,{family},,,,,,,,IMS-N-1-1,2020-05-01,member\n,Rui,{family},,,,,,,,NOWHERE,2020-05-01,member\n",
+            skipInvalid: true);
+        Assert.Contains("will be left out", preview, StringComparison.Ordinal);
+        Assert.Contains("Import 1 row(s)", preview, StringComparison.Ordinal);
+
+        var done = await ConfirmAsync(browser, CadreApp.FormValue(preview, "UploadId")!, skipInvalid: true);
+
+        Assert.Contains("1 created", done, StringComparison.Ordinal);
+        Assert.Contains("1 rejected", done, StringComparison.Ordinal);
+        Assert.Equal(["Ana"], await app.WithDbAsync(db => db.People.Where(p => p.FamilyName == family).Select(p => p.GivenName).ToListAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_file_over_50_mb_is_refused_with_a_clear_message()
     {
         var tree = await app.CreateTreeAsync("IMX");
@@ -122,7 +141,7 @@ public sealed partial class ImportPagesTests(CadreApp app) : IClassFixture<Cadre
 
     private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
-    private static async Task<string> UploadAsync(HttpClient browser, string csv)
+    private static async Task<string> UploadAsync(HttpClient browser, string csv, bool skipInvalid = false)
     {
         var page = await browser.GetStringAsync("/members/import", Ct);
         var token = Token().Match(page).Groups[1].Value;
@@ -131,14 +150,16 @@ public sealed partial class ImportPagesTests(CadreApp app) : IClassFixture<Cadre
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "members.csv");
+        if (skipInvalid) form.Add(new StringContent("true"), "SkipInvalid");
         var response = await browser.PostAsync("/members/import?handler=Upload", form, Ct);
         return await response.Content.ReadAsStringAsync(Ct);
     }
 
-    private static async Task<string> ConfirmAsync(HttpClient browser, string uploadId)
+    private static async Task<string> ConfirmAsync(HttpClient browser, string uploadId, bool skipInvalid = false)
     {
         var response = await CadreApp.PostFormAsync(browser, "/members/import",
-            new() { ["UploadId"] = uploadId, ["SkipInvalid"] = "false", ["fileName"] = "members.csv" }, "/members/import?handler=Confirm");
+            new() { ["UploadId"] = uploadId, ["SkipInvalid"] = skipInvalid ? "true" : "false", ["fileName"] = "members.csv" },
+            "/members/import?handler=Confirm");
         return await response.Content.ReadAsStringAsync(Ct);
     }
 
