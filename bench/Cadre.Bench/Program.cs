@@ -32,13 +32,6 @@ await using (var setup = new CadreDbContext(options.Options))
     await DatabaseSetup.MigrateAsync(setup, ct);
     await Generator.CreateTreeAsync(setup, primaries, ct);
 }
-if (Environment.GetEnvironmentVariable("CADRE_BENCH_DRY") == "1")
-{
-    var dry = Stopwatch.StartNew();
-    await using var probe = new CadreDbContext(options.Options);
-    await ImportMembers.HandleAsync(probe, Actor.System("bench"), () => File.OpenRead(csvPath), new ImportMembers.Options { DryRun = true }, ct);
-    Console.WriteLine($"  the check alone (a dry run): {dry.Elapsed.TotalSeconds:N1} s");
-}
 var memoryBefore = Memory.PeakBytes();
 var watch = Stopwatch.StartNew();
 ImportMembers.Report report;
