@@ -4,6 +4,7 @@ using Cadre.Cli.Data;
 using Cadre.Cli.Demo;
 using Cadre.Cli.Dues;
 using Cadre.Cli.Infrastructure;
+using Cadre.Cli.Members;
 using Cadre.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,9 +69,15 @@ public static class CadreCli
                     .WithDescription("Creates an account holding a role at an organization.")
                     .WithExample("users", "add", "--email", "ana@example.org", "--role", "secretary", "--org", "R1-D2");
             });
+            config.AddBranch("import", import => import.AddCommand<ImportMembersCommand>("members")
+                .WithDescription("Imports members from a CSV file: every row is checked first; with any bad row nothing is imported.")
+                .WithExample("import", "members", "members.csv", "--dry-run"));
             config.AddBranch("export", export =>
             {
                 export.SetDescription("Writes data to CSV files; every export is audited.");
+                export.AddCommand<ExportMembersCommand>("members")
+                    .WithDescription("Exports members to a CSV file in the import format.")
+                    .WithExample("export", "members", "--org", "R1-D2", "--out", "members.csv");
                 export.AddCommand<ExportDuesCommand>("dues")
                     .WithDescription("Exports the dues (due, paid, outstanding per member and month) of an organization's subtree.")
                     .WithExample("export", "dues", "--org", "R1-D2", "--from", "2025-01", "--to", "2025-06", "--out", "dues.csv");

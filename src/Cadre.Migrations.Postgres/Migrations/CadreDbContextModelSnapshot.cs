@@ -716,6 +716,11 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
                     b.Property<int?>("Sex")
                         .HasColumnType("integer");
 
@@ -732,6 +737,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasIndex("GivenKey");
 
                     b.HasIndex("OccupationId");
+
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("People");
                 });

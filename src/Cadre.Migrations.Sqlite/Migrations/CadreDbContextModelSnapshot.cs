@@ -677,6 +677,10 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Sex")
                         .HasColumnType("INTEGER");
 
@@ -693,6 +697,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("GivenKey");
 
                     b.HasIndex("OccupationId");
+
+                    b.HasIndex("PhoneKey");
 
                     b.ToTable("People");
                 });

@@ -39,4 +39,12 @@ public static class Text
         // Never end on a lone surrogate: after U+D7FF comes U+E000.
         return prefix[..^1] + (last == '\ud7ff' ? '\ue000' : (char)(last + 1));
     }
+
+    /// The digits of a phone number, for search: separators and the leading + are left out. Null when there are none.
+    public static string? PhoneKey(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone)) return null;
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 0 ? null : digits;
+    }
 }

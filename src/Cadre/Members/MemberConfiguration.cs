@@ -18,10 +18,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FamilyKey).HasMaxLength(100);
         builder.Property(p => p.FullKey).HasMaxLength(201);
         builder.Property(p => p.EmailKey).HasMaxLength(254);
+        builder.Property(p => p.PhoneKey).HasMaxLength(40);
         builder.HasIndex(p => p.FamilyKey);
         builder.HasIndex(p => p.GivenKey);
         builder.HasIndex(p => p.FullKey);
         builder.HasIndex(p => p.EmailKey);
+        builder.HasIndex(p => p.PhoneKey);
         builder.HasOne(p => p.Occupation).WithMany().HasForeignKey(p => p.OccupationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Education).WithMany().HasForeignKey(p => p.EducationId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Sex).HasConversion<int?>();

@@ -22,4 +22,13 @@ public static class MemberNumbers
         var last = await db.Counters.AsNoTracking().Where(c => c.Name == CounterName).Select(c => c.Value).SingleAsync(ct);
         return last - count + 1;
     }
+
+    /// Makes sure the counter is at least sequence, so numbers taken from an imported file are never handed out again.
+    public static async Task RaiseToAsync(CadreDbContext db, long sequence, CancellationToken ct)
+    {
+        if (sequence <= 0) return;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""INSERT INTO "Counters" ("Name", "Value") VALUES ({CounterName}, 0) ON CONFLICT ("Name") DO NOTHING""", ct);
+        await db.Counters.Where(c => c.Name == CounterName && c.Value < sequence).ExecuteUpdateAsync(s => s.SetProperty(c => c.Value, sequence), ct);
+    }
 }

@@ -8,8 +8,12 @@ namespace Cadre.Members;
 
 public sealed record MemberFilter
 {
-    /// A name (prefix of the given name, family name or full name), a member number, or an email address.
+    /// A name (prefix of the given name, family name or full name), a member number (up to 8 digits), an email address,
+    /// or a phone number (more than 8 digits, or written with + ( ) - . / or spaces).
     public string? Search { get; init; }
+
+    /// A phone number or its beginning; only its digits count.
+    public string? Phone { get; init; }
 
     /// Limits the list to this organization's subtree (within the actor's own).
     public int? OrganizationId { get; init; }
@@ -55,10 +59,15 @@ public static class MemberQueries
         if (filter.OccupationId is { } occupation) members = members.Where(m => m.Person.OccupationId == occupation);
         if (filter.EducationId is { } education) members = members.Where(m => m.Person.EducationId == education);
 
+        if (Text.PhoneKey(filter.Phone) is { } phoneFilter) members = WherePhoneStartsWith(members, phoneFilter);
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
-            if (search.All(char.IsAsciiDigit))
+            if (IsPhoneSearch(search))
+            {
+                members = WherePhoneStartsWith(members, Text.PhoneKey(search)!);
+            }
+            else if (search.All(char.IsAsciiDigit))
             {
                 members = members.Where(m => string.Compare(m.Number, search) >= 0 && string.Compare(m.Number, Text.PrefixUpperBound(search)) < 0);
             }
@@ -93,6 +102,19 @@ public static class MemberQueries
             .ToListAsync(ct);
         var next = rows.Count > take ? Cursor.Encode(rows[take - 1].FamilyKey, rows[take - 1].Row.Id) : null;
         return new CursorPage<MemberRow>(rows.Take(take).Select(r => r.Row).ToList(), next);
+    }
+
+    // Member numbers have 8 digits (until the ten millionth member); longer digit strings, or digits written with
+    // a phone number's separators, are phone numbers.
+    private static bool IsPhoneSearch(string search) =>
+        search.Any(char.IsAsciiDigit) && search.All(c => char.IsAsciiDigit(c) || c is '+' or '(' or ')' or '-' or '.' or '/' or ' ')
+        && (search.Length > 8 || !search.All(char.IsAsciiDigit));
+
+    // A prefix of the digits key is an index range, as for names.
+    private static IQueryable<Member> WherePhoneStartsWith(IQueryable<Member> members, string digits)
+    {
+        var upper = Text.PrefixUpperBound(digits);
+        return members.Where(m => string.Compare(m.Person.PhoneKey, digits) >= 0 && string.Compare(m.Person.PhoneKey, upper) < 0);
     }
 
     public static async Task<Result<MemberDetails>> GetAsync(CadreDbContext db, Actor actor, int id, CancellationToken ct)

@@ -47,6 +47,9 @@ public sealed class Person : IAudited
 
     public string? EmailKey { get; private set; }
 
+    /// The phone number's digits only, so "+44 20 7946-0958" is found by "4420794".
+    public string? PhoneKey { get; private set; }
+
     public Member? Membership { get; private set; }
 
     public string DisplayName => $"{GivenName} {FamilyName}";
@@ -78,6 +81,7 @@ public sealed class Person : IAudited
         FamilyKey = Text.SearchKey(FamilyName);
         FullKey = Text.SearchKey($"{GivenName} {FamilyName}");
         EmailKey = Email is null ? null : Text.SearchKey(Email);
+        PhoneKey = Text.PhoneKey(Phone);
         return Done.Value;
     }
 

@@ -1,55 +1,64 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Cadre.Migrations.Sqlite.Migrations
+namespace Cadre.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class MembershipLifecycleAndDues : Migration
+    public partial class MembershipDuesAndImport : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "PhoneKey",
+                table: "People",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true,
+                collation: "C");
+
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FullMemberSince",
                 table: "Members",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "LastStepOn",
                 table: "Members",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ProbationEndsOn",
                 table: "Members",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "ProbationExtended",
                 table: "Members",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "SuspendedUntil",
                 table: "Members",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CategoryRates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OccupationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MonthlyAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccupationId = table.Column<int>(type: "integer", nullable: false),
+                    MonthlyAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,13 +75,13 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "DeclaredIncomes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    MonthlyIncome = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    DeclaredOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    FromMonth = table.Column<DateOnly>(type: "date", nullable: false),
+                    MonthlyIncome = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    DeclaredOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,13 +98,13 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "DuesExemptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FromMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ToMonth = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FromMonth = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToMonth = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,16 +121,16 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "DuesPayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,13 +153,13 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "DuesSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    CurrencyCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    RoundingStep = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    AccountingFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LapseAfterMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    AutomaticLapse = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    CurrencyCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    RoundingStep = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    AccountingFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    LapseAfterMonths = table.Column<int>(type: "integer", nullable: false),
+                    AutomaticLapse = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,10 +170,10 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "IncomeBands",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FromIncome = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Percent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromIncome = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Percent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,10 +184,10 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "LevelShares",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LevelId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Percent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LevelId = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,18 +204,18 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "MembershipEvents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    StatusBefore = table.Column<int>(type: "INTEGER", nullable: true),
-                    StatusAfter = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecidedById = table.Column<int>(type: "integer", nullable: true),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StatusBefore = table.Column<int>(type: "integer", nullable: true),
+                    StatusAfter = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,12 +244,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "MembershipRules",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    SponsorsRequired = table.Column<int>(type: "INTEGER", nullable: false),
-                    SponsorSeniorityYears = table.Column<int>(type: "INTEGER", nullable: false),
-                    RatificationRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ProbationMonths = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    SponsorsRequired = table.Column<int>(type: "integer", nullable: false),
+                    SponsorSeniorityYears = table.Column<int>(type: "integer", nullable: false),
+                    RatificationRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    ProbationMonths = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -251,22 +260,22 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "Sanctions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DecidedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SuspendedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatusBefore = table.Column<int>(type: "INTEGER", nullable: false),
-                    Appeal = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppealToId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AppealLodgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AppealDecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecidedById = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SuspendedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatusBefore = table.Column<int>(type: "integer", nullable: false),
+                    Appeal = table.Column<int>(type: "integer", nullable: false),
+                    AppealToId = table.Column<int>(type: "integer", nullable: true),
+                    AppealLodgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AppealDecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,11 +310,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "Sponsorships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicantId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SponsorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicantId = table.Column<int>(type: "integer", nullable: false),
+                    SponsorId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -334,17 +343,17 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "TransferRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromOrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToOrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<int>(type: "integer", nullable: false),
+                    FromOrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    ToOrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,11 +382,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
                 name: "PaymentAllocation",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaymentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaymentId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -389,6 +398,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_PhoneKey",
+                table: "People",
+                column: "PhoneKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CategoryRates_OccupationId",
@@ -553,6 +567,14 @@ namespace Cadre.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DuesPayments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_PhoneKey",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneKey",
+                table: "People");
 
             migrationBuilder.DropColumn(
                 name: "FullMemberSince",
