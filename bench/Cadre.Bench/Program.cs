@@ -60,6 +60,7 @@ Console.WriteLine($"| Rows | Cadre import | Raw SQLite insert | Import / raw | P
 Console.WriteLine($"|---:|---:|---:|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"| {rows:N0} | {importSeconds:N1} s, {importRate:N0} rows/s | {rawSeconds:N1} s, {rawRate:N0} rows/s | {importRate / rawRate:P0} | {importPeak / (1024.0 * 1024):N0} MB (before the import: {memoryBefore / (1024.0 * 1024):N0} MB) |"));
+await SearchBench.RunAsync(options.Options, ct);
 Console.WriteLine($"Environment: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, SQLite {SqliteVersion()}");
 try
 {
