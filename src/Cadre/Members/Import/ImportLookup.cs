@@ -219,6 +219,8 @@ internal sealed class ImportLookup
                          || member.DateOfBirth != candidate.Data.DateOfBirth)
                     candidate.Problems.Add(new NumberBelongsToSomeoneElse(candidate.Line, number,
                         $"{member.GivenName} {member.FamilyName}" + (member.DateOfBirth is { } b ? $" (born {MemberCsv.FormatDate(b)})" : "")));
+                else if (member.Status != candidate.Status)
+                    candidate.Problems.Add(new StatusChangedByImport(candidate.Line, member.Status, candidate.Status));
                 else candidate.Outcome = member.SameAs(candidate) ? Outcome.Unchanged : Outcome.Update;
             }
             if (candidate.EmailKey is { } key && owners.TryGetValue(key, out var holders) && holders.Any(h => h != candidate.Number))
@@ -256,8 +258,9 @@ internal sealed class ImportLookup
         if (same) return false;
         var today = db.Today;
         _ = p.Update(data, today).Value;
-        if (member.JoinedOn != candidate.JoinedOn || member.Status != candidate.Status)
-            _ = member.Update(candidate.JoinedOn, candidate.Status, today).Value;
+        // The status is never changed here: the check refused such rows (StatusChangedByImport).
+        if (member.JoinedOn != candidate.JoinedOn)
+            _ = member.Update(candidate.JoinedOn, member.Status, today).Value;
         if (member.OrganizationId != candidate.Organization.Organization.Id)
         {
             var target = await db.Organizations.SingleAsync(o => o.Id == candidate.Organization.Organization.Id, ct);

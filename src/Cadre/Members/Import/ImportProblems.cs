@@ -55,6 +55,11 @@ public sealed record NumberBelongsToSomeoneElse(int At, string Value, string Sto
 public sealed record NumberOutsideScope(int At, string Value)
     : ImportProblem(At, MemberCsv.Number, $"The member number {Value} belongs to a member of an organization you do not manage.");
 
+/// A stored member's status changes by a recorded decision (admission, confirmation, lapse …), never by a file,
+/// so that the membership history stays whole.
+public sealed record StatusChangedByImport(int At, MemberStatus Stored, MemberStatus InFile)
+    : ImportProblem(At, MemberCsv.Status, $"The member is {Stored.ToString().ToLowerInvariant()}; a status changes by decision on the member's page, not by import (the file says {InFile.ToString().ToLowerInvariant()}).");
+
 public sealed record DuplicateEmailInFile(int At, string Value, int FirstLine)
     : ImportProblem(At, MemberCsv.Email, $"The email address {Value} is also on line {FirstLine}.");
 

@@ -149,6 +149,23 @@ public sealed class ImportMembersTests
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_file_cannot_change_a_stored_members_status_which_changes_by_decision(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.CreateTreeAsync();
+        var csv = $"{Header}\n00000018,Ana,Silva,1980-03-04,f,,,,,,N-1-1,2020-05-01,member";
+        Assert.Equal(1, (await ImportAsync(database, csv)).Created);
+        var before = await SnapshotAsync(database);
+
+        var report = await ImportAsync(database, csv.Replace(",member", ",expelled", StringComparison.Ordinal));
+
+        Assert.True(report.Refused);
+        var problem = Assert.IsType<StatusChangedByImport>(Assert.Single(report.Problems));
+        Assert.Equal((2, "status"), (problem.Line, problem.Column));
+        Assert.Equal(before, await SnapshotAsync(database));
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_number_or_email_that_belongs_to_another_stored_member_is_refused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
