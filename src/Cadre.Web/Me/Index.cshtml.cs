@@ -23,7 +23,11 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
             if (memberId is { } id)
             {
                 var found = await MemberQueries.GetAsync(db, actor, id, ct);
-                if (found.IsSuccess) Member = found.Value;
+                if (found.IsSuccess)
+                {
+                    Member = found.Value;
+                    ViewData[Members.ReadableOrganizations.Key] = await Members.ReadableOrganizations.ForAsync(db, actor, Member, ct);
+                }
             }
         }
         return Page();

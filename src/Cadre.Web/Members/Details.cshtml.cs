@@ -118,6 +118,7 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
         // Another branch's member is answered like a member that does not exist.
         if (!found.IsSuccess) return false;
         Member = found.Value;
+        ViewData[ReadableOrganizations.Key] = await ReadableOrganizations.ForAsync(db, actor, Member, ct);
         Membership = (await MembershipQueries.ForMemberAsync(db, actor, id, ct)).Value;
         CanReadAudit = actor.Has(Permission.AuditRead);
         if (Member.Status == MemberStatus.Admitted)

@@ -23,6 +23,10 @@ public sealed class OwnProfileTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Contains(member.Number, html, StringComparison.Ordinal);
         Assert.Contains("ME Dockworkers Branch", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"/members/{member.MemberId}/edit", html, StringComparison.Ordinal);
+        // The path above the member is named, but a member may open no organization page: no link leads to a 404.
+        Assert.Contains("ME North Region", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/organizations/{tree.North}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/organizations/{tree.NorthBranch}\"", html, StringComparison.Ordinal);
 
         foreach (var path in new[] { "/members", $"/members/{member.MemberId}", $"/members/{other.MemberId}", $"/members/{member.MemberId}/edit", "/members/new" })
         {
