@@ -25,6 +25,14 @@ public sealed class SecretaryJourneyTests(BrowserApp browser) : IClassFixture<Br
         var page = await browser.NewPageAsync();
         await SignInAsync(page, "north.secretary@example.org");
 
+        // Searching the member list as one types replaces only the table (htmx) and keeps the URL shareable.
+        await page.GotoAsync("/members");
+        await Expect(page.Locator("#member-table")).ToContainTextAsync("Bebel");
+        await page.GetByLabel("Name, member number, email address or phone").PressSequentiallyAsync("zet");
+        await Expect(page.Locator("#member-table")).Not.ToContainTextAsync("Bebel");
+        await Expect(page.Locator("#member-table")).ToContainTextAsync("Zetkin");
+        await Expect(page).ToHaveURLAsync(new Regex("search=zet"));
+
         // The tree starts at the secretary's district; its branches load when it is expanded.
         await page.GotoAsync("/organizations");
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Organization tree" });
