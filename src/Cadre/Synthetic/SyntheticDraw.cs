@@ -53,7 +53,8 @@ internal sealed class SyntheticDraw(Random random, DateOnly today, DateOnly wind
         {
             GivenName = given.Latin, FamilyName = family.Latin, OtherName = otherName, DateOfBirth = born,
             Sex = female ? Sex.Female : Sex.Male, Phone = phone, Email = email, Address = address,
-            OccupationId = occupations.GetValueOrDefault(occupation), EducationId = educations.GetValueOrDefault(education),
+            // A classifier list configured without one of the default codes leaves the field empty rather than wrong.
+            OccupationId = occupations.TryGetValue(occupation, out var o) ? o : null, EducationId = educations.TryGetValue(education, out var e) ? e : null,
         }, today));
 
         Ids.Set(person, nameof(Person.Id), id);

@@ -25,39 +25,55 @@ internal sealed class SyntheticWriter(Cadre.Data.CadreDbContext db, SyntheticDra
         await using var allocations = BulkTable.For<PaymentAllocation>(db);
         var tables = new[] { people, members, events, incomes, payments, allocations };
         var chunk = tables.Select(_ => new List<object?[]>()).ToArray();
+        var writing = Task.CompletedTask;
         long candidates = 0, transfers = 0, lapses = 0;
         var id = 0;
         var incomeId = 0;
-        foreach (var primary in draw.Primaries)
+        try
         {
-            for (var i = 0; i < primary.Size; i++)
+            foreach (var primary in draw.Primaries)
             {
-                id++;
-                var drawn = draw.Draw(primary, Member.FormatNumber(firstNumber + id - 1), id);
-                chunk[0].Add(people.Row(drawn.Person));
-                chunk[1].Add(members.Row(drawn.Member));
-                foreach (var entry in drawn.Member.Events)
+                for (var i = 0; i < primary.Size; i++)
                 {
-                    Ids.Set(entry, nameof(MembershipEvent.Id), (int)++eventId);
-                    Ids.Set(entry, nameof(MembershipEvent.MemberId), id);
-                    chunk[2].Add(events.Row(entry));
-                }
-                if (drawn.Income is { } income) chunk[3].Add(incomes.Row(Ids.Set(income, nameof(DeclaredIncome.Id), ++incomeId)));
-                Pay(drawn, payments, allocations, chunk[4], chunk[5]);
-                if (drawn.Member.Status == MemberStatus.Candidate) candidates++;
-                if (drawn.TransferredOn is not null) transfers++;
-                if (drawn.LapsedOn is not null) lapses++;
-
-                if (id % MembersPerChunk == 0 || id == total)
-                {
-                    for (var t = 0; t < tables.Length; t++)
+                    id++;
+                    var drawn = draw.Draw(primary, Member.FormatNumber(firstNumber + id - 1), id);
+                    chunk[0].Add(people.Row(drawn.Person));
+                    chunk[1].Add(members.Row(drawn.Member));
+                    foreach (var entry in drawn.Member.Events)
                     {
-                        await tables[t].WriteAsync(chunk[t], ct);
-                        chunk[t].Clear();
+                        Ids.Set(entry, nameof(MembershipEvent.Id), (int)++eventId);
+                        Ids.Set(entry, nameof(MembershipEvent.MemberId), id);
+                        chunk[2].Add(events.Row(entry));
                     }
-                    progress?.Report(new SyntheticProgress("Members", id, total));
+                    if (drawn.Income is { } income) chunk[3].Add(incomes.Row(Ids.Set(income, nameof(DeclaredIncome.Id), ++incomeId)));
+                    Pay(drawn, payments, allocations, chunk[4], chunk[5]);
+                    if (drawn.Member.Status == MemberStatus.Candidate) candidates++;
+                    if (drawn.TransferredOn is not null) transfers++;
+                    if (drawn.LapsedOn is not null) lapses++;
+
+                    if (id % MembersPerChunk == 0 || id == total)
+                    {
+                        // The database writes one chunk on another thread while this one draws the next: the draw is still
+                        // sequential (so deterministic), and only the writer touches the connection.
+                        await writing;
+                        var rows = chunk;
+                        var done = id;
+                        writing = Task.Run(async () =>
+                        {
+                            for (var t = 0; t < tables.Length; t++) await tables[t].WriteAsync(rows[t], ct);
+                            progress?.Report(new SyntheticProgress("Members", done, total));
+                        }, ct);
+                        chunk = tables.Select(_ => new List<object?[]>()).ToArray();
+                    }
                 }
             }
+            await writing;
+        }
+        catch
+        {
+            // A failed draw must not leave a write running on the connection the caller is about to roll back.
+            await Task.WhenAny(writing);
+            throw;
         }
         foreach (var table in tables) await table.AdvanceIdentityAsync(ct);
         return new SyntheticCounts(0, 0, id, candidates, transfers, lapses, events.Rows, 0, incomes.Rows, payments.Rows, allocations.Rows);
