@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Cadre.Audit;
 using Cadre.Common;
@@ -53,7 +52,7 @@ public static class SyntheticParty
             progress?.Report(new SyntheticProgress("Organizations", 0, 1));
             var sizes = SyntheticTree.PrimarySizes(random, options.Members);
             var tree = SyntheticTree.Draw(random, sizes, [levels[0], levels[1], levels[^2], levels[^1]], new DateOnly(1950, 1, 1));
-            var (paths, _) = await WriteTreeAsync(db, tree, ct);
+            var paths = await WriteTreeAsync(db, tree, ct);
             progress?.Report(new SyntheticProgress("Organizations", 1, 1));
 
             await DemoDues.SeedRulesAsync(db, Months.Of(windowStart), ct);
@@ -100,7 +99,7 @@ public static class SyntheticParty
         }
     }
 
-    private static async Task<(long Paths, long Versions)> WriteTreeAsync(CadreDbContext db, List<SyntheticOrganization> tree, CancellationToken ct)
+    private static async Task<long> WriteTreeAsync(CadreDbContext db, List<SyntheticOrganization> tree, CancellationToken ct)
     {
         await using var organizations = BulkTable.For<Organization>(db);
         await using var paths = BulkTable.For<OrganizationPath>(db);
@@ -118,7 +117,6 @@ public static class SyntheticParty
             versions.Row(Ids.Set(OrganizationVersion.Of(o.Organization, o.Organization.FoundedOn), nameof(OrganizationVersion.Id), (long)(i + 1)))).ToList(), ct);
         await organizations.AdvanceIdentityAsync(ct);
         await versions.AdvanceIdentityAsync(ct);
-        Debug.Assert(pathRows.Count > 0);
-        return (paths.Rows, versions.Rows);
+        return paths.Rows;
     }
 }
