@@ -2,6 +2,7 @@ using Cadre.Accounts;
 using Cadre.Cli.Accounts;
 using Cadre.Cli.Data;
 using Cadre.Cli.Demo;
+using Cadre.Cli.Synthetic;
 using Cadre.Cli.Dues;
 using Cadre.Cli.Infrastructure;
 using Cadre.Cli.Members;
@@ -61,6 +62,9 @@ public static class CadreCli
                 seed.AddCommand<SeedDemoCommand>("demo")
                     .WithDescription("Seeds a demo party (3 regions, 12 districts, about 60 primary organizations, 1,500 members) and its demo accounts.")
                     .WithExample("seed", "demo", "--seed", "7");
+                seed.AddCommand<SeedSyntheticCommand>("synthetic")
+                    .WithDescription("Seeds a large synthetic party (about 22 members a primary organization) with years of history, for benchmarks.")
+                    .WithExample("seed", "synthetic", "--members", "100000", "--seed", "1", "--years", "2");
             });
             config.AddBranch("users", users =>
             {

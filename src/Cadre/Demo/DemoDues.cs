@@ -12,11 +12,21 @@ internal static class DemoDues
 {
     public static async Task SeedAsync(CadreDbContext db, IReadOnlyList<Member> members, Random random, CancellationToken ct)
     {
-        var occupations = await db.Classifiers.Where(c => c.Kind == ClassifierKind.Occupation).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
-        var levels = await db.Levels.OrderBy(l => l.Rank).Select(l => l.Id).ToListAsync(ct);
         var thisMonth = Months.Of(db.Today);
         var first = thisMonth.AddMonths(-6);
+        await SeedRulesAsync(db, first, ct);
 
+        foreach (var member in members.Where(m => DuesStanding.OwesDues(m.Status)))
+            db.DeclaredIncomes.Add(Must(DeclaredIncome.Declare(member.Id, member.OrganizationId, first, 10m * random.Next(40, 450), db.Today)));
+        await db.SaveChangesAsync(ct);
+        await SeedPaymentsAsync(db, random, first, thisMonth, ct);
+    }
+
+    /// The demo's dues rules (also the synthetic party's), with accounting from the month first.
+    public static async Task SeedRulesAsync(CadreDbContext db, DateOnly first, CancellationToken ct)
+    {
+        var occupations = await db.Classifiers.Where(c => c.Kind == ClassifierKind.Occupation).ToDictionaryAsync(c => c.Code, c => c.Id, ct);
+        var levels = await db.Levels.OrderBy(l => l.Rank).Select(l => l.Id).ToListAsync(ct);
         var settings = DuesSettings.Defaults();
         Must(settings.Change("EUR", 0.01m, first, 3, automaticLapse: false));
         db.DuesSettings.Add(settings);
@@ -27,11 +37,10 @@ internal static class DemoDues
         foreach (var (levelId, percent) in new[] { (levels[0], 40m), (levels[1], 20m), (levels[^2], 20m), (levels[^1], 20m) }.DistinctBy(s => s.Item1))
             db.LevelShares.Add(new LevelShare { LevelId = levelId, Percent = percent });
         await db.SaveChangesAsync(ct);
+    }
 
-        foreach (var member in members.Where(m => DuesStanding.OwesDues(m.Status)))
-            db.DeclaredIncomes.Add(Must(DeclaredIncome.Declare(member.Id, member.OrganizationId, first, 10m * random.Next(40, 450), db.Today)));
-        await db.SaveChangesAsync(ct);
-
+    private static async Task SeedPaymentsAsync(CadreDbContext db, Random random, DateOnly first, DateOnly thisMonth, CancellationToken ct)
+    {
         var rules = await DuesRules.LoadAsync(db, ct);
         var ledgers = await DuesLedger.LoadAsync(db, rules, db.Members.Where(m => m.Status != MemberStatus.Former), first, thisMonth.AddMonths(-1), ct);
         var receipt = await ReceiptNumbers.ReserveAsync(db, ledgers.Count, ct);

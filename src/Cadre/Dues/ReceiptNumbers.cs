@@ -13,5 +13,9 @@ public static class ReceiptNumbers
     public static Task<long> ReserveAsync(CadreDbContext db, int count, CancellationToken ct) =>
         Counters.ReserveAsync(db, CounterName, count, ct);
 
+    /// Makes sure the counter is at least sequence, after receipts numbered in bulk (the synthetic party).
+    public static Task RaiseToAsync(CadreDbContext db, long sequence, CancellationToken ct) =>
+        Counters.RaiseToAsync(db, CounterName, sequence, ct);
+
     public static string Format(long sequence) => "R" + sequence.ToString("D8", CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cadre.Members.Import;
 
-/// SQLite only: drops the indexes of the People and Members tables inside the import's transaction and creates them
+/// SQLite only: drops the indexes of the People and Members tables (or of the tables named) inside the import's transaction and creates them
 /// again, from their own stored definitions (sqlite_master), once the rows are in. If the import fails, the
 /// transaction's rollback brings them back as they were.
 internal sealed class DeferredIndexes
@@ -21,8 +21,9 @@ internal sealed class DeferredIndexes
         this.definitions = definitions;
     }
 
-    public static async Task<DeferredIndexes> DropAsync(CadreDbContext db, CancellationToken ct)
+    public static async Task<DeferredIndexes> DropAsync(CadreDbContext db, CancellationToken ct, params string[] tables)
     {
+        if (tables.Length == 0) tables = ["People", "Members"];
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var indexes = new List<(string Name, string Sql)>();
@@ -30,7 +31,7 @@ internal sealed class DeferredIndexes
         {
             read.Transaction = transaction;
             // Indexes without SQL are the tables' own (primary keys); those stay.
-            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('People', 'Members') AND sql IS NOT NULL";
+            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (" + string.Join(", ", tables.Select(t => $"'{t}'")) + ") AND sql IS NOT NULL";
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
