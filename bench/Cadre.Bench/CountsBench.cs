@@ -1,0 +1,60 @@
+using Cadre.Data;
+using Cadre.Members;
+using Microsoft.EntityFrameworkCore;
+
+/// Counts of members by status and by occupation below an organization, at each level of the tree, beside a trivial
+/// indexed query through the same context in the same run. Organizations are sampled per level (the one central
+/// committee is counted repeatedly).
+internal static class CountsBench
+{
+    public static async Task<List<Figure>> RunAsync(DbContextOptions<CadreDbContext> options, int samples, CancellationToken ct)
+    {
+        await using var db = new CadreDbContext(options);
+        var random = new Random(11);
+        var baseline = await Report.TimeAsync(Enumerable.Range(0, samples)
+            .Select(_ => (Func<Task>)(() => db.Levels.AsNoTracking().Where(l => l.Rank == 0).Select(l => l.Name).FirstAsync(ct))));
+        var baselineP99 = Report.Percentile(baseline, 99);
+        var figures = new List<Figure>();
+        var levels = await db.Levels.AsNoTracking().OrderBy(l => l.Rank).Select(l => new { l.Id, l.Rank, l.Name }).ToListAsync(ct);
+        foreach (var level in levels)
+        {
+            var ids = await db.Organizations.AsNoTracking().Where(o => o.LevelId == level.Id).Select(o => o.Id).ToListAsync(ct);
+            if (ids.Count == 0) continue;
+            var sample = Enumerable.Range(0, samples).Select(_ => ids[random.Next(ids.Count)]).ToList();
+            var total = 0L;
+            var byStatus = await Report.TimeAsync(sample.Select(id => (Func<Task>)(async () =>
+                total += (await ByStatusAsync(db, id, ct)).Sum(c => c.Count))));
+            var byOccupation = await Report.TimeAsync(sample.Select(id => (Func<Task>)(async () =>
+                total += (await ByOccupationAsync(db, id, ct)).Sum(c => c.Count))));
+            var average = total / (2.0 * samples);
+            foreach (var (what, times) in new[] { ("status", byStatus), ("occupation", byOccupation) })
+            {
+                var p50 = Report.Percentile(times, 50);
+                var p99 = Report.Percentile(times, 99);
+                figures.Add(new Figure($"Counts by {what} below a {level.Name.ToLowerInvariant()} (about {average:N0} members)",
+                    $"p50 {Report.Ms(p50)}, p99 {Report.Ms(p99)}", $"indexed row p99 {Report.Ms(baselineP99)}", p99 / baselineP99,
+                    "p99 < 20 ms", p99 < 20)
+                {
+                    Numbers = new() { ["p50Ms"] = p50, ["p99Ms"] = p99, ["baselineP99Ms"] = baselineP99, ["averageMembers"] = average },
+                });
+            }
+        }
+        return figures;
+    }
+
+    private static async Task<List<(MemberStatus Status, int Count)>> ByStatusAsync(CadreDbContext db, int organizationId, CancellationToken ct)
+    {
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => db.OrganizationPaths.Any(p => p.AncestorId == organizationId && p.DescendantId == m.OrganizationId))
+            .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Count)).ToList();
+    }
+
+    private static async Task<List<(int? Occupation, int Count)>> ByOccupationAsync(CadreDbContext db, int organizationId, CancellationToken ct)
+    {
+        var rows = await db.Members.AsNoTracking()
+            .Where(m => db.OrganizationPaths.Any(p => p.AncestorId == organizationId && p.DescendantId == m.OrganizationId))
+            .GroupBy(m => m.Person.OccupationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Count)).ToList();
+    }
+}
