@@ -87,20 +87,24 @@ public static class MemberQueries
             }
         }
 
-        // Keyset pagination on (family name key, id): stable under inserts, fast at any depth of the list.
+        // Keyset pagination on (family name key, person id): stable under inserts, fast at any depth of the list. The
+        // person id (one member per person) breaks ties rather than the member id because the family-name index holds
+        // it: the database then reads the first page straight from that index and stops, where ordering by the
+        // member id made it sort every match first (0.6 s for the unfiltered list of a million members). The order
+        // names People's own id (not Members.PersonId) so that SQLite sees the index's order.
         if (filter.Cursor is not null)
         {
             if (Cursor.Decode(filter.Cursor) is not { } c) return new InvalidCursor();
             var (lastKey, lastId) = (c.Key, (int)c.Id);
             members = members.Where(m => string.Compare(m.Person.FamilyKey, lastKey) > 0
-                || (m.Person.FamilyKey == lastKey && m.Id > lastId));
+                || (m.Person.FamilyKey == lastKey && m.PersonId > lastId));
         }
         var take = Math.Clamp(filter.Take, 1, 200);
-        var rows = await members.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Id).Take(take + 1)
+        var rows = await members.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Person.Id).Take(take + 1)
             .Select(m => new { Row = new MemberRow(m.Id, m.Number, m.Person.GivenName, m.Person.FamilyName, m.Person.OtherName,
-                m.OrganizationId, m.Organization.Name, m.Status, m.JoinedOn), m.Person.FamilyKey })
+                m.OrganizationId, m.Organization.Name, m.Status, m.JoinedOn), m.Person.FamilyKey, m.PersonId })
             .ToListAsync(ct);
-        var next = rows.Count > take ? Cursor.Encode(rows[take - 1].FamilyKey, rows[take - 1].Row.Id) : null;
+        var next = rows.Count > take ? Cursor.Encode(rows[take - 1].FamilyKey, rows[take - 1].PersonId) : null;
         return new CursorPage<MemberRow>(rows.Take(take).Select(r => r.Row).ToList(), next);
     }
 

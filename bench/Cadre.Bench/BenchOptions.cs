@@ -1,0 +1,59 @@
+using System.Globalization;
+using Cadre.Data;
+
+/// The command line of the suite: --members N [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke].
+internal sealed record BenchOptions
+{
+    public int Members { get; init; } = 1_000_000;
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// For PostgreSQL: a server connection string; the suite creates (and drops) its own database on that server.
+    public string? Connection { get; init; }
+
+    /// The Markdown file whose marked section receives the table; none means print only.
+    public string? Out { get; init; }
+
+    public string? Json { get; init; }
+
+    /// A small, short run for CI: 10,000 members unless --members says otherwise, short loads, fewer samples.
+    public bool Smoke { get; init; }
+
+    public TimeSpan LoadDuration => Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
+
+    public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+
+    public int Samples => Smoke ? 20 : 200;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        var membersGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--members": options = options with { Members = int.Parse(Next(), CultureInfo.InvariantCulture) }; membersGiven = true; break;
+                case "--provider":
+                    var provider = Next();
+                    options = options with
+                    {
+                        Provider = provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres
+                            : provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Sqlite
+                            : throw new ArgumentException($"--provider is '{provider}'; it must be sqlite or postgres."),
+                    };
+                    break;
+                case "--connection": options = options with { Connection = Next() }; break;
+                case "--out": options = options with { Out = Next() }; break;
+                case "--json": options = options with { Json = Next() }; break;
+                case "--smoke": options = options with { Smoke = true }; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke]");
+            }
+        }
+        if (options.Smoke && !membersGiven) options = options with { Members = 10_000 };
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Connection))
+            throw new ArgumentException("--provider postgres needs --connection with a server connection string.");
+        return options;
+    }
+}
