@@ -19,6 +19,8 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
 
     public bool CanReadAudit { get; private set; }
 
+    public bool CanReadDues { get; private set; }
+
     /// Ratification is for the next higher organization: the branch's own secretary is not offered the button.
     public bool CanRatify { get; private set; }
 
@@ -120,7 +122,8 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
         Member = found.Value;
         ViewData[ReadableOrganizations.Key] = await ReadableOrganizations.ForAsync(db, actor, Member, ct);
         Membership = (await MembershipQueries.ForMemberAsync(db, actor, id, ct)).Value;
-        CanReadAudit = actor.Has(Permission.AuditRead);
+        CanReadAudit = await actor.CanAsync(db, Permission.AuditRead, Member.OrganizationId, ct);
+        CanReadDues = await actor.CanAsync(db, Permission.DuesRead, Member.OrganizationId, ct);
         if (Member.Status == MemberStatus.Admitted)
         {
             var parentId = await db.Organizations.Where(o => o.Id == Member.OrganizationId).Select(o => o.ParentId).SingleAsync(ct);
