@@ -2,16 +2,18 @@ using System.Diagnostics;
 using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Members.Import;
+using Cadre.Synthetic;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-/// The database every scenario runs on, built once per run. Today: the generated member CSV imported with ImportMembers
-/// into a tree of realistic shape (the import is timed here, so its figure comes for free). When `cadre seed synthetic`
-/// lands, BuildAsync becomes one call to SyntheticParty.SeedAsync and the import scenario imports into a second database.
+/// The database every scenario runs on, built once per run: a synthetic party (SyntheticParty.SeedAsync, members with
+/// --years of history and monthly dues) in an empty database. The import scenario imports the generated member CSV
+/// with ImportMembers into a second, fresh database (a tree of the same shape, no members), so the import is timed on
+/// its own and not on top of the seeded party.
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private string? postgresDatabase;
+    private readonly List<string> postgresDatabases = [];
     private string? postgresServer;
 
     private BenchDatabase(string folder, DatabaseProvider provider, string connectionString)
@@ -29,6 +31,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string CsvPath => Path.Combine(Folder, "members.csv");
 
+    public SyntheticCounts Seeded { get; private set; } = null!;
+
+    public double SeedSeconds { get; private set; }
+
+    public long PeakBytesAfterSeed { get; private set; }
+
     public int Primaries { get; private set; }
 
     public double ImportSeconds { get; private set; }
@@ -37,10 +45,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public long PeakBytesAfterImport { get; private set; }
 
-    public DbContextOptions<CadreDbContext> Options()
+    public DbContextOptions<CadreDbContext> Options() => Options(ConnectionString);
+
+    private DbContextOptions<CadreDbContext> Options(string connectionString)
     {
         var builder = new DbContextOptionsBuilder<CadreDbContext>();
-        DatabaseSetup.Configure(builder, Provider, ConnectionString);
+        DatabaseSetup.Configure(builder, Provider, connectionString);
         return builder.Options;
     }
 
@@ -48,59 +58,138 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "cadre-bench-" + Path.GetRandomFileName());
         Directory.CreateDirectory(folder);
-        BenchDatabase database;
+        var (connectionString, serverDatabase) = await CreateAsync(options, folder, "cadre", ct);
+        var database = new BenchDatabase(folder, options.Provider, connectionString) { postgresServer = options.Connection };
+        if (serverDatabase is not null) database.postgresDatabases.Add(serverDatabase);
+        try
+        {
+            await database.SeedAsync(options, ct);
+            await database.ImportAsync(options, ct);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+        return database;
+    }
+
+    /// An empty, migrated database: a file in the folder (SQLite) or a database of its own on the server (PostgreSQL).
+    private static async Task<(string ConnectionString, string? ServerDatabase)> CreateAsync(BenchOptions options, string folder, string name,
+        CancellationToken ct)
+    {
+        string connectionString;
+        string? serverDatabase = null;
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var name = "cadre_bench_" + Guid.NewGuid().ToString("N")[..12];
+            var database = $"cadre_bench_{name}_" + Guid.NewGuid().ToString("N")[..12];
             await using (var server = new NpgsqlConnection(options.Connection))
             {
                 await server.OpenAsync(ct);
                 await using var create = server.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{name}\"";
+                create.CommandText = $"CREATE DATABASE \"{database}\"";
                 await create.ExecuteNonQueryAsync(ct);
             }
-            var builder = new NpgsqlConnectionStringBuilder(options.Connection) { Database = name };
-            database = new BenchDatabase(folder, DatabaseProvider.Postgres, builder.ConnectionString)
-                { postgresDatabase = name, postgresServer = options.Connection };
+            serverDatabase = database;
+            connectionString = new NpgsqlConnectionStringBuilder(options.Connection) { Database = database }.ConnectionString;
         }
         else
         {
-            database = new BenchDatabase(folder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "cadre.db")}");
+            connectionString = $"Data Source={Path.Combine(folder, name + ".db")}";
         }
+        var builder = new DbContextOptionsBuilder<CadreDbContext>();
+        DatabaseSetup.Configure(builder, options.Provider, connectionString);
+        await using var setup = new CadreDbContext(builder.Options);
+        await DatabaseSetup.MigrateAsync(setup, ct);
+        return (connectionString, serverDatabase);
+    }
 
-        Console.WriteLine($"Generating {options.Members:N0} members into {database.CsvPath}");
-        var primaries = Generator.Write(database.CsvPath, options.Members);
-        database.Primaries = primaries.Count;
-        Console.WriteLine($"  {new FileInfo(database.CsvPath).Length / (1024.0 * 1024):N1} MB, {primaries.Count:N0} primary organizations");
-
-        await using (var setup = new CadreDbContext(database.Options()))
-        {
-            await DatabaseSetup.MigrateAsync(setup, ct);
-        }
+    private async Task SeedAsync(BenchOptions options, CancellationToken ct)
+    {
+        Console.WriteLine($"Seeding a synthetic party of {options.Members:N0} members, {options.Years} year(s) of history (seed {options.Seed})");
+        ResetPeak();
         var watch = Stopwatch.StartNew();
-        await Generator.CreateTreeAsync(database.Options(), primaries, ct);
-        Console.WriteLine($"  tree created in {watch.Elapsed.TotalSeconds:N1} s");
-
-        database.PeakBytesBeforeImport = Memory.PeakBytes();
-        watch.Restart();
-        await using (var db = new CadreDbContext(database.Options()))
+        await using (var db = new CadreDbContext(Options()))
         {
-            var result = await ImportMembers.HandleAsync(db, Actor.System("bench"), () => File.OpenRead(database.CsvPath),
+            db.CurrentActor.Actor = Actor.System("bench");
+            var seeded = await SyntheticParty.SeedAsync(db, new SyntheticOptions(options.Members, options.Seed, options.Years),
+                new ConsoleProgress(), ct);
+            if (!seeded.IsSuccess) throw new InvalidOperationException($"The synthetic party was not seeded: {seeded.Error.Message}");
+            Seeded = seeded.Value;
+        }
+        SeedSeconds = watch.Elapsed.TotalSeconds;
+        PeakBytesAfterSeed = Memory.PeakBytes();
+        await using (var check = new CadreDbContext(Options()))
+        {
+            if (await check.Members.CountAsync(ct) != Seeded.Members) throw new InvalidOperationException("The member count does not match the seed's.");
+            // Fresh statistics, as a maintained database has them (SQLite's planner uses them for the subtree queries).
+            await check.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        }
+        Console.WriteLine($"  seeded in {SeedSeconds:N1} s: {Seeded.Organizations:N0} organizations, {Seeded.Members:N0} members, {Seeded.Payments:N0} payments");
+    }
+
+    /// The import scenario: the generated CSV into a second, fresh database that holds only the tree its rows name.
+    private async Task ImportAsync(BenchOptions options, CancellationToken ct)
+    {
+        Console.WriteLine($"Generating {options.Members:N0} members into {CsvPath}");
+        var primaries = Generator.Write(CsvPath, options.Members);
+        Primaries = primaries.Count;
+        Console.WriteLine($"  {new FileInfo(CsvPath).Length / (1024.0 * 1024):N1} MB, {primaries.Count:N0} primary organizations");
+
+        var (importConnection, serverDatabase) = await CreateAsync(options, Folder, "import", ct);
+        if (serverDatabase is not null) postgresDatabases.Add(serverDatabase);
+        var importOptions = Options(importConnection);
+        var watch = Stopwatch.StartNew();
+        await Generator.CreateTreeAsync(importOptions, primaries, ct);
+        Console.WriteLine($"  tree of the import database created in {watch.Elapsed.TotalSeconds:N1} s");
+
+        // The peak of the seed is not the import's: start the high-water mark again where the kernel allows it.
+        ResetPeak();
+        PeakBytesBeforeImport = Memory.PeakBytes();
+        watch.Restart();
+        await using (var db = new CadreDbContext(importOptions))
+        {
+            var result = await ImportMembers.HandleAsync(db, Actor.System("bench"), () => File.OpenRead(CsvPath),
                 new ImportMembers.Options { FileName = "members.csv" }, ct);
             var report = result.Value;
             if (report.Refused || report.Created != options.Members)
                 throw new InvalidOperationException($"The import did not create every row: {report.Created:N0}, {report.ProblemCount} problem(s): {string.Join("; ", report.Problems.Take(3))}");
         }
-        database.ImportSeconds = watch.Elapsed.TotalSeconds;
-        database.PeakBytesAfterImport = Memory.PeakBytes();
-        await using (var check = new CadreDbContext(database.Options()))
+        ImportSeconds = watch.Elapsed.TotalSeconds;
+        PeakBytesAfterImport = Memory.PeakBytes();
+        await using (var check = new CadreDbContext(importOptions))
         {
-            if (await check.Members.CountAsync(ct) != options.Members) throw new InvalidOperationException("The member count does not match.");
-            // Fresh statistics, as a maintained database has them (SQLite's planner uses them for the subtree queries).
-            await check.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            if (await check.Members.CountAsync(ct) != options.Members) throw new InvalidOperationException("The imported member count does not match.");
         }
-        Console.WriteLine($"  imported in {database.ImportSeconds:N1} s");
-        return database;
+        Console.WriteLine($"  imported in {ImportSeconds:N1} s");
+    }
+
+    /// Linux resets VmHWM to the current resident set when "5" is written to clear_refs; elsewhere the peak stays.
+    private static void ResetPeak()
+    {
+        try
+        {
+            if (File.Exists("/proc/self/clear_refs")) File.WriteAllText("/proc/self/clear_refs", "5");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"  (peak memory not reset: {e.Message})");
+        }
+    }
+
+    private sealed class ConsoleProgress : IProgress<SyntheticProgress>
+    {
+        private readonly Stopwatch sinceLast = Stopwatch.StartNew();
+        private string? step;
+
+        public void Report(SyntheticProgress value)
+        {
+            // A line per step and at most one every 5 seconds within it: enough to see it move, little enough for CI logs.
+            if (value.Step == step && sinceLast.Elapsed < TimeSpan.FromSeconds(5) && value.Done < value.Total) return;
+            step = value.Step;
+            sinceLast.Restart();
+            Console.WriteLine($"  {value.Step}: {value.Done:N0} of {value.Total:N0}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -109,12 +198,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            if (postgresDatabase is not null)
+            foreach (var name in postgresDatabases)
             {
                 await using var server = new NpgsqlConnection(postgresServer);
                 await server.OpenAsync();
                 await using var drop = server.CreateCommand();
-                drop.CommandText = $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)";
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
                 await drop.ExecuteNonQueryAsync();
             }
             Directory.Delete(Folder, recursive: true);

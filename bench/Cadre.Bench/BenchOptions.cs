@@ -1,10 +1,17 @@
 using System.Globalization;
 using Cadre.Data;
 
-/// The command line of the suite: --members N [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke].
+/// The command line of the suite: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE]
+/// [--json FILE] [--smoke].
 internal sealed record BenchOptions
 {
     public int Members { get; init; } = 1_000_000;
+
+    /// Years of history the synthetic party is seeded with (admissions, transfers, lapses, monthly dues).
+    public int Years { get; init; } = 2;
+
+    /// The synthetic party's seed: the same seed gives the same party.
+    public int Seed { get; init; } = 1;
 
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
 
@@ -16,7 +23,7 @@ internal sealed record BenchOptions
 
     public string? Json { get; init; }
 
-    /// A small, short run for CI: 10,000 members unless --members says otherwise, short loads, fewer samples.
+    /// A small, short run for CI: 10,000 members and 1 year unless --members or --years say otherwise, short loads, fewer samples.
     public bool Smoke { get; init; }
 
     public TimeSpan LoadDuration => Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
@@ -29,12 +36,15 @@ internal sealed record BenchOptions
     {
         var options = new BenchOptions();
         var membersGiven = false;
+        var yearsGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
                 case "--members": options = options with { Members = int.Parse(Next(), CultureInfo.InvariantCulture) }; membersGiven = true; break;
+                case "--years": options = options with { Years = int.Parse(Next(), CultureInfo.InvariantCulture) }; yearsGiven = true; break;
+                case "--seed": options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--provider":
                     var provider = Next();
                     options = options with
@@ -48,10 +58,11 @@ internal sealed record BenchOptions
                 case "--out": options = options with { Out = Next() }; break;
                 case "--json": options = options with { Json = Next() }; break;
                 case "--smoke": options = options with { Smoke = true }; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke]");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke]");
             }
         }
         if (options.Smoke && !membersGiven) options = options with { Members = 10_000 };
+        if (options.Smoke && !yearsGiven) options = options with { Years = 1 };
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Connection))
             throw new ArgumentException("--provider postgres needs --connection with a server connection string.");
         return options;

@@ -6,7 +6,7 @@ using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-/// The import (timed while the database was built) beside a raw insert of the same rows: the same file read with the
+/// The import (timed while the database was built, into a second, fresh database of its own) beside a raw insert of the same rows: the same file read with the
 /// same CSV reader, one prepared INSERT, one transaction, into one flat table of the same columns.
 internal static class ImportBench
 {

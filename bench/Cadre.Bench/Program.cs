@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 // The benchmark suite (issue 4, docs/performance.md): builds the benchmark database, then measures each scenario beside
 // a baseline from the same run, prints the table, and writes it into a marked section of --out and as JSON to --json.
-// Usage: dotnet run -c Release --project bench/Cadre.Bench -- --members 1000000 [--provider sqlite|postgres]
+// Usage: dotnet run -c Release --project bench/Cadre.Bench -- --members 1000000 [--years 2] [--seed 1] [--provider sqlite|postgres]
 //        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke]
 var options = BenchOptions.Parse(args);
 var ct = CancellationToken.None;
@@ -15,6 +15,7 @@ var machine = string.Create(CultureInfo.InvariantCulture,
 var figures = new List<Figure>();
 await using (var database = await BenchDatabase.BuildAsync(options, ct))
 {
+    figures.Add(SeedBench.Figure(database, options));
     Console.WriteLine("Import baseline (raw insert)");
     figures.Add(await ImportBench.RunAsync(database, options.Members, ct));
     Console.WriteLine("Subtree counts");
