@@ -153,20 +153,7 @@ internal sealed class DemoPlan
     private PlannedMember DrawMember(PlannedOrganization organization, DateOnly partyFounded)
     {
         // Each region has a culture of its own for over half its members; the rest are of every culture.
-        var dominant = organization.Region.Culture!;
-        var culture = random.NextDouble() < 0.55 ? dominant : NameCulture.All[random.Next(NameCulture.All.Count)];
-        var female = random.NextDouble() < DemoComposition.Female / DemoComposition.Total;
-        var givenNames = female ? culture.FemaleNames : culture.MaleNames;
-        var given = givenNames[random.Next(givenNames.Count)];
-        var family = culture.FamilyNames[random.Next(culture.FamilyNames.Count)];
-        string? otherName = given.Script is not null && family.Script is not null
-            ? (culture.FamilyNameFirst ? family.Script + given.Script : $"{given.Script} {family.Script}")
-            : null;
-
-        var age = DemoComposition.Age(random);
-        var born = today.AddYears(-age).AddDays(-random.Next(0, 365));
-        var occupation = DemoComposition.Occupation(random, age);
-        var education = DemoComposition.Education(random, occupation);
+        var (given, family, otherName, female, born, _, occupation, education) = DemoPerson.Draw(random, organization.Region.Culture!, today);
 
         var earliest = Max(born.AddYears(18), partyFounded);
         // A candidate member becomes a full member after a year; someone who could not have joined a year ago is a candidate.

@@ -30,18 +30,7 @@ internal sealed class SyntheticDraw(Random random, DateOnly today, DateOnly wind
 
     public DrawnMember Draw(SyntheticOrganization primary, string number, int id)
     {
-        var culture = random.NextDouble() < 0.55 ? primary.Culture : NameCulture.All[random.Next(NameCulture.All.Count)];
-        var female = random.NextDouble() < DemoComposition.Female / DemoComposition.Total;
-        var givenNames = female ? culture.FemaleNames : culture.MaleNames;
-        var given = givenNames[random.Next(givenNames.Count)];
-        var family = culture.FamilyNames[random.Next(culture.FamilyNames.Count)];
-        string? otherName = given.Script is not null && family.Script is not null
-            ? (culture.FamilyNameFirst ? family.Script + given.Script : $"{given.Script} {family.Script}")
-            : null;
-        var age = DemoComposition.Age(random);
-        var born = today.AddYears(-age).AddDays(-random.Next(0, 365));
-        var occupation = DemoComposition.Occupation(random, age);
-        var education = DemoComposition.Education(random, occupation);
+        var (given, family, otherName, female, born, _, occupation, education) = DemoPerson.Draw(random, primary.Culture, today);
         var phone = random.NextDouble() < 0.85 ? $"07{random.Next(10, 100)} {random.Next(100, 1000)} {random.Next(100, 1000)}" : null;
         var email = random.NextDouble() < 0.6
             ? $"{Ascii(given.Latin)}.{Ascii(family.Latin)}{random.Next(1, 1000).ToString(CultureInfo.InvariantCulture)}@example.org"
