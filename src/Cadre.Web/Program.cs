@@ -52,6 +52,7 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks();
+builder.Services.AddHostedService<Cadre.Web.Dues.AutomaticLapseJob>();
 
 var app = builder.Build();
 

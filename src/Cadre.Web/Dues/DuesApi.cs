@@ -30,6 +30,11 @@ public static class DuesApi
             (await DuesQueries.MemberAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
             .Requires(Permission.DuesRead).WithSummary("A member's obligations by month, payments, declared incomes, exemptions and balance.");
 
+        api.MapPost("/lapses", async (int organizationId, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await LapseForArrears.HandleAsync(db, await actors.GetAsync(ct), organizationId, ct)).ToResult(Results.Ok))
+            .Requires(Permission.MembersManage)
+            .WithSummary("With automatic lapse on, lapses the members of the subtree proposed for lapse by their arrears.");
+
         api.MapPost("/members/{id:int}/payments", async (int id, RecordPayment.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await RecordPayment.HandleAsync(db, await actors.GetAsync(ct), body with { MemberId = id }, ct))
                 .ToResult(r => Results.Created($"/api/v1/dues/members/{id}", r)))
