@@ -25,6 +25,24 @@ public sealed class TermTests
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Offices_and_terms_are_in_the_audit_trail_with_their_values(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (tree, office) = await SecretaryOfficeAsync(database);
+        var ana = await database.RegisterMemberAsync(tree.NorthBranch, "Ana", "Silva");
+        var term = (await AppointAsync(database, office, ana.PersonId, new DateOnly(2020, 1, 1), null)).Ok();
+        (await EndTerm.HandleAsync(database.Context(Admin), Admin, term, new EndTerm.Request(new DateOnly(2023, 6, 30)), TestDatabase.Ct)).Ok();
+
+        await using var db = database.Context();
+        var entries = await db.AuditEntries.Where(a => a.EntityType == "Office" || a.EntityType == "Term").OrderBy(a => a.Id).ToListAsync(TestDatabase.Ct);
+        Assert.Contains(entries, a => a.EntityType == "Office" && a.Action == Cadre.Audit.AuditAction.Created && a.After!.Contains("Secretary", StringComparison.Ordinal));
+        Assert.Contains(entries, a => a.EntityType == "Term" && a.Action == Cadre.Audit.AuditAction.Created && a.After!.Contains("2020-01-01", StringComparison.Ordinal));
+        var ended = Assert.Single(entries, a => a.EntityType == "Term" && a.Action == Cadre.Audit.AuditAction.Updated);
+        Assert.Contains("2023-06-30", ended.After, StringComparison.Ordinal);
+        Assert.Contains("null", ended.Before, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
     public async Task A_second_secretary_while_one_holds_the_office_is_refused(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
