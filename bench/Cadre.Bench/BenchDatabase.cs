@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Members.Import;
@@ -33,13 +34,20 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public SyntheticCounts Seeded { get; private set; } = null!;
 
-    public double SeedSeconds { get; private set; }
+    /// Null when the database was reused from an earlier run (--reuse) instead of seeded in this one.
+    public double? SeedSeconds { get; private set; }
 
     public long PeakBytesAfterSeed { get; private set; }
 
     public int Primaries { get; private set; }
 
     public double ImportSeconds { get; private set; }
+
+    /// The import's phases as its progress reports them (checking, importing), the last one running to the end.
+    public List<(string Phase, double Seconds)> ImportPhases { get; } = [];
+
+    /// The raw insert of the same rows, right before and right after the import.
+    public List<double> RawSeconds { get; } = [];
 
     public long PeakBytesBeforeImport { get; private set; }
 
@@ -58,13 +66,21 @@ internal sealed class BenchDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "cadre-bench-" + Path.GetRandomFileName());
         Directory.CreateDirectory(folder);
-        var (connectionString, serverDatabase) = await CreateAsync(options, folder, "cadre", ct);
+        var (connectionString, serverDatabase, reused) = options.Reuse
+            ? await OpenKeptAsync(options, ct)
+            : await CreateAsync(options, folder, "cadre", ct) is var (c, d) ? (c, d, (SyntheticCounts?)null) : default;
         var database = new BenchDatabase(folder, options.Provider, connectionString) { postgresServer = options.Connection };
-        if (serverDatabase is not null) database.postgresDatabases.Add(serverDatabase);
+        // A kept database stays for the next run; a database of this run alone is dropped at the end.
+        if (serverDatabase is not null && !options.Reuse) database.postgresDatabases.Add(serverDatabase);
         try
         {
-            await database.SeedAsync(options, ct);
-            await database.ImportAsync(options, ct);
+            if (reused is not null)
+            {
+                database.Seeded = reused;
+                Console.WriteLine($"Reusing the synthetic party of {reused.Members:N0} members seeded by an earlier run ({connectionString})");
+            }
+            else if (options.NeedsSyntheticParty) await database.SeedAsync(options, ct);
+            if (options.Runs("import")) await database.ImportAsync(options, ct);
         }
         catch
         {
@@ -73,6 +89,69 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
         return database;
     }
+
+    /// --reuse: the kept database for these members, years and seed, with what its seed wrote when it is complete and
+    /// made by this generator; otherwise an empty one in its place (seeded by this run and kept for the next).
+    private static async Task<(string ConnectionString, string? ServerDatabase, SyntheticCounts? Seeded)> OpenKeptAsync(BenchOptions options, CancellationToken ct)
+    {
+        var name = $"cadre_bench_m{options.Members}_y{options.Years}_s{options.Seed}";
+        string connectionString;
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            connectionString = new NpgsqlConnectionStringBuilder(options.Connection) { Database = name }.ConnectionString;
+            await using var server = new NpgsqlConnection(options.Connection);
+            await server.OpenAsync(ct);
+            await using var exists = server.CreateCommand();
+            exists.CommandText = $"SELECT 1 FROM pg_database WHERE datname = '{name}'";
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = server.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{name}\"";
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+        else
+        {
+            var kept = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "cadre-bench");
+            Directory.CreateDirectory(kept);
+            connectionString = $"Data Source={Path.Combine(kept, name + ".db")}";
+        }
+        var builder = new DbContextOptionsBuilder<CadreDbContext>();
+        DatabaseSetup.Configure(builder, options.Provider, connectionString);
+        await using (var db = new CadreDbContext(builder.Options))
+        {
+            await DatabaseSetup.MigrateAsync(db, ct);
+            var seed = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "SyntheticParty").Select(e => e.After).FirstOrDefaultAsync(ct);
+            if (seed is not null && JsonSerializer.Deserialize<KeptSeed>(seed) is { } kept && kept.GeneratorVersion == SyntheticParty.GeneratorVersion
+                && kept.Members == options.Members && kept.Years == options.Years && kept.Seed == options.Seed && kept.Counts is not null)
+                return (connectionString, name, kept.Counts);
+            if (seed is not null || await db.Organizations.AnyAsync(ct))
+                Console.WriteLine("The kept database was seeded by another generator or did not finish: seeding it again.");
+        }
+        // Start again from an empty, migrated database.
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var server = new NpgsqlConnection(options.Connection);
+            await server.OpenAsync(ct);
+            foreach (var sql in new[] { $"DROP DATABASE \"{name}\" WITH (FORCE)", $"CREATE DATABASE \"{name}\"" })
+            {
+                await using var command = server.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(file + suffix);
+        }
+        await using (var db = new CadreDbContext(builder.Options)) await DatabaseSetup.MigrateAsync(db, ct);
+        return (connectionString, name, null);
+    }
+
+    private sealed record KeptSeed(int Seed, int Years, int Members, int GeneratorVersion, SyntheticCounts? Counts);
 
     /// An empty, migrated database: a file in the folder (SQLite) or a database of its own on the server (PostgreSQL).
     private static async Task<(string ConnectionString, string? ServerDatabase)> CreateAsync(BenchOptions options, string folder, string name,
@@ -143,14 +222,25 @@ internal sealed class BenchDatabase : IAsyncDisposable
         await Generator.CreateTreeAsync(importOptions, primaries, ct);
         Console.WriteLine($"  tree of the import database created in {watch.Elapsed.TotalSeconds:N1} s");
 
+        Console.WriteLine("  raw insert (baseline, before)");
+        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_before", ct));
         // The peak of the seed is not the import's: start the high-water mark again where the kernel allows it.
         ResetPeak();
         PeakBytesBeforeImport = Memory.PeakBytes();
         watch.Restart();
         await using (var db = new CadreDbContext(importOptions))
         {
+            string? phase = null;
+            var phaseStarted = TimeSpan.Zero;
+            var progress = new InlineProgress<ImportMembers.ImportProgress>(p =>
+            {
+                if (p.Phase == phase) return;
+                if (phase is not null) ImportPhases.Add((phase, (watch.Elapsed - phaseStarted).TotalSeconds));
+                (phase, phaseStarted) = (p.Phase, watch.Elapsed);
+            });
             var result = await ImportMembers.HandleAsync(db, Actor.System("bench"), () => File.OpenRead(CsvPath),
-                new ImportMembers.Options { FileName = "members.csv" }, ct);
+                new ImportMembers.Options { FileName = "members.csv", Progress = progress }, ct);
+            if (phase is not null) ImportPhases.Add((phase + " and indexes", (watch.Elapsed - phaseStarted).TotalSeconds));
             var report = result.Value;
             if (report.Refused || report.Created != options.Members)
                 throw new InvalidOperationException($"The import did not create every row: {report.Created:N0}, {report.ProblemCount} problem(s): {string.Join("; ", report.Problems.Take(3))}");
@@ -161,7 +251,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
         {
             if (await check.Members.CountAsync(ct) != options.Members) throw new InvalidOperationException("The imported member count does not match.");
         }
-        Console.WriteLine($"  imported in {ImportSeconds:N1} s");
+        Console.WriteLine($"  imported in {ImportSeconds:N1} s ({string.Join(", ", ImportPhases.Select(p => $"{p.Phase} {p.Seconds:N1} s"))})");
+        Console.WriteLine("  raw insert (baseline, after)");
+        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_after", ct));
     }
 
     /// Linux resets VmHWM to the current resident set when "5" is written to clear_refs; elsewhere the peak stays.
@@ -175,6 +267,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         {
             Console.WriteLine($"  (peak memory not reset: {e.Message})");
         }
+    }
+
+    /// Calls back on the reporting thread (Progress<T> would post to the thread pool and reorder the phases).
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private sealed class ConsoleProgress : IProgress<SyntheticProgress>

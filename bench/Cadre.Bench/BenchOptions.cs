@@ -2,7 +2,7 @@ using System.Globalization;
 using Cadre.Data;
 
 /// The command line of the suite: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE]
-/// [--json FILE] [--smoke].
+/// [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web].
 internal sealed record BenchOptions
 {
     public int Members { get; init; } = 1_000_000;
@@ -25,6 +25,20 @@ internal sealed record BenchOptions
 
     /// A small, short run for CI: 10,000 members and 1 year unless --members or --years say otherwise, short loads, fewer samples.
     public bool Smoke { get; init; }
+
+    /// Keep the seeded database after the run and use it again when a later run asks for the same members, years and seed
+    /// (SQLite: a file under ~/.cache/cadre-bench; PostgreSQL: a database named after the three numbers).
+    public bool Reuse { get; init; }
+
+    /// The scenarios to run (all when empty): import, counts, search, web. The synthetic party is seeded (or reused) for
+    /// all but the import, which has a database of its own.
+    public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
+
+    public static readonly string[] Scenarios = ["import", "counts", "search", "web"];
+
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    public bool NeedsSyntheticParty => Only.Count == 0 || Only.Any(o => !o.Equals("import", StringComparison.OrdinalIgnoreCase));
 
     public TimeSpan LoadDuration => Smoke ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(10);
 
@@ -58,7 +72,14 @@ internal sealed record BenchOptions
                 case "--out": options = options with { Out = Next() }; break;
                 case "--json": options = options with { Json = Next() }; break;
                 case "--smoke": options = options with { Smoke = true }; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke]");
+                case "--reuse": options = options with { Reuse = true }; break;
+                case "--only":
+                    var only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                    if (only.FirstOrDefault(o => !Scenarios.Contains(o, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+                        throw new ArgumentException($"--only: '{unknown}' is not a scenario; they are {string.Join(", ", Scenarios)}.");
+                    options = options with { Only = only };
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke] [--reuse] [--only {string.Join(",", Scenarios)}]");
             }
         }
         if (options.Smoke && !membersGiven) options = options with { Members = 10_000 };

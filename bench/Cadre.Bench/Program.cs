@@ -15,15 +15,26 @@ var machine = string.Create(CultureInfo.InvariantCulture,
 var figures = new List<Figure>();
 await using (var database = await BenchDatabase.BuildAsync(options, ct))
 {
-    figures.Add(SeedBench.Figure(database, options));
-    Console.WriteLine("Import baseline (raw insert)");
-    figures.Add(await ImportBench.RunAsync(database, options.Members, ct));
-    Console.WriteLine("Subtree counts");
-    figures.AddRange(await CountsBench.RunAsync(database.Options(), options.Samples, ct));
-    Console.WriteLine("Search");
-    figures.AddRange(await SearchBench.RunAsync(database.Options(), options.Samples, ct));
-    Console.WriteLine("Member list under load");
-    figures.AddRange(await WebBench.RunAsync(database, options, ct));
+    if (options.NeedsSyntheticParty) figures.Add(SeedBench.Figure(database, options));
+    if (options.Runs("import"))
+    {
+        figures.Add(ImportBench.Figure(database, options.Members));
+    }
+    if (options.Runs("counts"))
+    {
+        Console.WriteLine("Subtree counts");
+        figures.AddRange(await CountsBench.RunAsync(database.Options(), options.Samples, ct));
+    }
+    if (options.Runs("search"))
+    {
+        Console.WriteLine("Search");
+        figures.AddRange(await SearchBench.RunAsync(database.Options(), options.Samples, ct));
+    }
+    if (options.Runs("web"))
+    {
+        Console.WriteLine("Member list under load");
+        figures.AddRange(await WebBench.RunAsync(database, options, ct));
+    }
 }
 
 var table = Report.Markdown(options, figures, machine);

@@ -572,6 +572,25 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Cadre.Members.MemberTally", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Status", "OccupationId");
+
+                    b.ToTable("MemberTallies");
+                });
+
             modelBuilder.Entity("Cadre.Members.MembershipEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -733,8 +752,6 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasIndex("FamilyKey");
 
                     b.HasIndex("FullKey");
-
-                    b.HasIndex("GivenKey");
 
                     b.HasIndex("OccupationId");
 

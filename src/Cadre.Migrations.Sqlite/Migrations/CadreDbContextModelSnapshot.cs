@@ -541,6 +541,25 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("Cadre.Members.MemberTally", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Status", "OccupationId");
+
+                    b.ToTable("MemberTallies");
+                });
+
             modelBuilder.Entity("Cadre.Members.MembershipEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -693,8 +712,6 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("FamilyKey");
 
                     b.HasIndex("FullKey");
-
-                    b.HasIndex("GivenKey");
 
                     b.HasIndex("OccupationId");
 

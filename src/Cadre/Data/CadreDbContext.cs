@@ -49,6 +49,8 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Classifier> Classifiers => Set<Classifier>();
 
+    public DbSet<MemberTally> MemberTallies => Set<MemberTally>();
+
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
 
     public DbSet<MembershipRules> MembershipRules => Set<MembershipRules>();

@@ -58,5 +58,6 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await ReferenceData.EnsureAsync(db, ct);
+        await Members.MemberTallySql.EnsureAsync(db, ct);
     }
 }

@@ -20,7 +20,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EmailKey).HasMaxLength(254);
         builder.Property(p => p.PhoneKey).HasMaxLength(40);
         builder.HasIndex(p => p.FamilyKey);
-        builder.HasIndex(p => p.GivenKey);
         builder.HasIndex(p => p.FullKey);
         builder.HasIndex(p => p.EmailKey);
         builder.HasIndex(p => p.PhoneKey);

@@ -60,6 +60,7 @@ public static class MemberQueries
         if (filter.EducationId is { } education) members = members.Where(m => m.Person.EducationId == education);
 
         if (Text.PhoneKey(filter.Phone) is { } phoneFilter) members = WherePhoneStartsWith(members, phoneFilter);
+        var take = Math.Clamp(filter.Take, 1, 200);
         var search = filter.Search?.Trim();
         if (!string.IsNullOrEmpty(search))
         {
@@ -78,12 +79,7 @@ public static class MemberQueries
             }
             else
             {
-                var key = Text.SearchKey(search);
-                var upper = Text.PrefixUpperBound(key);
-                members = members.Where(m =>
-                    (string.Compare(m.Person.FamilyKey, key) >= 0 && string.Compare(m.Person.FamilyKey, upper) < 0)
-                    || (string.Compare(m.Person.GivenKey, key) >= 0 && string.Compare(m.Person.GivenKey, upper) < 0)
-                    || (string.Compare(m.Person.FullKey, key) >= 0 && string.Compare(m.Person.FullKey, upper) < 0));
+                return await ByNameAsync(members, Text.SearchKey(search), filter.Cursor, take, ct);
             }
         }
 
@@ -95,17 +91,61 @@ public static class MemberQueries
         if (filter.Cursor is not null)
         {
             if (Cursor.Decode(filter.Cursor) is not { } c) return new InvalidCursor();
-            var (lastKey, lastId) = (c.Key, (int)c.Id);
-            members = members.Where(m => string.Compare(m.Person.FamilyKey, lastKey) > 0
-                || (m.Person.FamilyKey == lastKey && m.PersonId > lastId));
+            members = AfterFamily(members, c.Key, (int)c.Id);
         }
-        var take = Math.Clamp(filter.Take, 1, 200);
-        var rows = await members.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Person.Id).Take(take + 1)
-            .Select(m => new { Row = new MemberRow(m.Id, m.Number, m.Person.GivenName, m.Person.FamilyName, m.Person.OtherName,
-                m.OrganizationId, m.Organization.Name, m.Status, m.JoinedOn), m.Person.FamilyKey, m.PersonId })
-            .ToListAsync(ct);
+        var rows = await Page(members.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Person.Id), take + 1).ToListAsync(ct);
         var next = rows.Count > take ? Cursor.Encode(rows[take - 1].FamilyKey, rows[take - 1].PersonId) : null;
         return new CursorPage<MemberRow>(rows.Take(take).Select(r => r.Row).ToList(), next);
+    }
+
+    private sealed record Keyed(MemberRow Row, string FamilyKey, string FullKey, int PersonId);
+
+    private static IQueryable<Keyed> Page(IOrderedQueryable<Member> members, int take) =>
+        members.Take(take).Select(m => new Keyed(new MemberRow(m.Id, m.Number, m.Person.GivenName, m.Person.FamilyName, m.Person.OtherName,
+            m.OrganizationId, m.Organization.Name, m.Status, m.JoinedOn), m.Person.FamilyKey, m.Person.FullKey, m.PersonId));
+
+    private static IQueryable<Member> AfterFamily(IQueryable<Member> members, string key, int personId) =>
+        members.Where(m => string.Compare(m.Person.FamilyKey, key) > 0 || (m.Person.FamilyKey == key && m.Person.Id > personId));
+
+    /// A name search lists the people whose family name starts with the words first (by family name), then those whose
+    /// full name does, i.e. given names and "given family" (by full name). Each part is one index range read in its
+    /// own order and stopped at the page, so a three-letter prefix of a common name costs a page, not a sort of every
+    /// match (a single query over the three ranges had to sort all of them: 55 ms p99 at a million members). The
+    /// full-name key begins with the given name, so it answers given-name prefixes too.
+    private static async Task<Result<CursorPage<MemberRow>>> ByNameAsync(IQueryable<Member> members, string key, string? cursor, int take,
+        CancellationToken ct)
+    {
+        var upper = Text.PrefixUpperBound(key);
+        var byFamily = members.Where(m => string.Compare(m.Person.FamilyKey, key) >= 0 && string.Compare(m.Person.FamilyKey, upper) < 0);
+        var byFullName = members.Where(m => string.Compare(m.Person.FullKey, key) >= 0 && string.Compare(m.Person.FullKey, upper) < 0
+            && !(string.Compare(m.Person.FamilyKey, key) >= 0 && string.Compare(m.Person.FamilyKey, upper) < 0));
+
+        // The cursor names the part it stopped in: "f" + family key, or "g" + full-name key.
+        var inFullNames = false;
+        if (cursor is not null)
+        {
+            if (Cursor.Decode(cursor) is not { Key.Length: > 0 } c || c.Key[0] is not ('f' or 'g')) return new InvalidCursor();
+            var (after, id) = (c.Key[1..], (int)c.Id);
+            if (c.Key[0] == 'f') byFamily = AfterFamily(byFamily, after, id);
+            else
+            {
+                inFullNames = true;
+                byFullName = byFullName.Where(m => string.Compare(m.Person.FullKey, after) > 0 || (m.Person.FullKey == after && m.Person.Id > id));
+            }
+        }
+
+        var rows = new List<(Keyed Row, char Part)>();
+        if (!inFullNames)
+            rows.AddRange((await Page(byFamily.OrderBy(m => m.Person.FamilyKey).ThenBy(m => m.Person.Id), take + 1).ToListAsync(ct))
+                .Select(r => (r, 'f')));
+        if (rows.Count <= take)
+            rows.AddRange((await Page(byFullName.OrderBy(m => m.Person.FullKey).ThenBy(m => m.Person.Id), take + 1 - rows.Count).ToListAsync(ct))
+                .Select(r => (r, 'g')));
+        var last = rows.Count > take ? rows[take - 1] : default;
+        var next = rows.Count > take
+            ? Cursor.Encode(last.Part + (last.Part == 'f' ? last.Row.FamilyKey : last.Row.FullKey), last.Row.PersonId)
+            : null;
+        return new CursorPage<MemberRow>(rows.Take(take).Select(r => r.Row.Row).ToList(), next);
     }
 
     // Member numbers have 8 digits (until the ten millionth member); longer digit strings, or digits written with

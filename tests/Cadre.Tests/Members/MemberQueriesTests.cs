@@ -19,7 +19,8 @@ public sealed class MemberQueriesTests
         await database.RegisterMemberAsync(tree.NorthBranch, "Maria", "Joseph");
         await database.RegisterMemberAsync(tree.NorthBranch, "Rui", "Costa");
 
-        Assert.Equal(["Álvarez", "Joseph", "Núñez"], (await SearchAsync(database, "jose")).Select(r => r.FamilyName));
+        // Family names that start with the words come first, then given and full names that do.
+        Assert.Equal(["Joseph", "Álvarez", "Núñez"], (await SearchAsync(database, "jose")).Select(r => r.FamilyName));
         Assert.Equal([jose.MemberId], (await SearchAsync(database, "ALVA")).Select(r => r.Id));
         Assert.Equal([jose.MemberId], (await SearchAsync(database, "jose alv")).Select(r => r.Id));
         Assert.Equal(["Costa"], (await SearchAsync(database, "cost")).Select(r => r.FamilyName));
@@ -68,6 +69,38 @@ public sealed class MemberQueriesTests
         Assert.Equal(5, pages);
         var keys = seen.Select(r => Text.SearchKey(r.FamilyName)).ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_name_search_pages_through_family_names_then_given_names_each_match_once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var expected = new List<int>();
+        // Family names starting with "mar" (some also given names starting with it), then given names only.
+        foreach (var (given, family) in new[] { ("Ana", "Marques"), ("Mario", "Martins"), ("Rui", "Mar"), ("Eva", "Marques"), ("Maria", "Marx") })
+            expected.Add((await database.RegisterMemberAsync(tree.NorthBranch, given, family)).MemberId);
+        foreach (var (given, family) in new[] { ("Marta", "Silva"), ("Mariana", "Costa"), ("Maria", "Abreu"), ("Mário", "Zé") })
+            expected.Add((await database.RegisterMemberAsync(tree.SouthBranch, given, family)).MemberId);
+        await database.RegisterMemberAsync(tree.SouthBranch, "Ana", "Silva");
+        await database.RegisterMemberAsync(tree.SouthBranch, "Amar", "Costa");
+
+        var seen = new List<MemberRow>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = (await MemberQueries.ListAsync(database.Context(), Admin, new MemberFilter { Search = "Mar", Cursor = cursor, Take = 2 }, TestDatabase.Ct)).Ok();
+            seen.AddRange(page.Items);
+            cursor = page.Next;
+            pages++;
+        }
+        while (cursor is not null && pages < 20);
+
+        Assert.Equal(["Mar", "Marques", "Marques", "Martins", "Marx", "Abreu", "Mariana", "Mário", "Marta"],
+            seen.Select(r => r.FamilyName == "Costa" || r.FamilyName == "Silva" || r.FamilyName == "Zé" ? r.GivenName : r.FamilyName));
+        Assert.Equal(expected.Order(), seen.Select(r => r.Id).Order());
+        Assert.Equal(5, pages);
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]

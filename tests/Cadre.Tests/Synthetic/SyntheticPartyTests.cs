@@ -77,14 +77,20 @@ public sealed class SyntheticPartyTests
         Assert.True(expected.SetEquals(closure));
         Assert.Equal(organizations.Count, await db.OrganizationVersions.CountAsync(v => v.ValidTo == null, Ct));
 
+        int CentralCommittee() => organizations.Single(o => o.ParentId is null).Id;
         var memberOrganizations = await db.Members.Select(m => m.OrganizationId).ToListAsync(Ct);
         Assert.All(memberOrganizations, id => Assert.Equal(3, byId[id].Level.Rank));
         var sizes = memberOrganizations.GroupBy(id => id).Select(g => g.Count()).ToList();
         Assert.InRange(sizes.Average(), 18, 28);
         Assert.True(sizes.Max() > 2 * sizes.Average(), "A long tail of large primary organizations.");
 
+        // The counts below every organization were rebuilt once the rows were in, and the triggers are back for what follows.
+        var tallied = await db.MemberTallies.Where(t => t.Members != 0).Select(t => new { t.OrganizationId, t.Status, t.OccupationId, t.Members }).ToListAsync(Ct);
+        Assert.Equal(await MemberCounts.RecountAsync(db, Ct), tallied.Select(t => (t.OrganizationId, t.Status, t.OccupationId, t.Members)).OrderBy(t => t));
+        Assert.Equal(counts.Members, (await MemberCounts.ByStatusAsync(db, Cadre.Accounts.Actor.System("test"), CentralCommittee(), Ct)).Ok().Sum(c => c.Members));
+
         // A new organization and a new member still get ids of their own (PostgreSQL's identities moved past the bulk rows).
-        var central = organizations.Single(o => o.ParentId is null).Id;
+        var central = CentralCommittee();
         var region = await database.CreateOrganizationAsync("XNEW", "New Regional Committee", 1, central);
         Assert.DoesNotContain(region, byId.Keys);
     }

@@ -258,6 +258,8 @@ public static class ImportMembers
         // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one go):
         // far faster on SQLite than ten random index insertions per row. The unique indexes are checked when rebuilt.
         var deferred = lookup.RegisterWasEmpty && check.Created >= 10_000 && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
+        // Likewise the tally triggers: one rebuild at the end instead of an upsert per ancestor per row.
+        if (deferred is not null) await MemberTallySql.SuspendAsync(db, ct);
         await using var inserter = await MemberInserter.CreateAsync(db, ct);
         int created = 0, updated = 0, unchanged = 0;
         try
@@ -297,7 +299,11 @@ public static class ImportMembers
                 if (row is null) break;
             }
 
-            if (deferred is not null) await deferred.RebuildAsync(ct);
+            if (deferred is not null)
+            {
+                await deferred.RebuildAsync(ct);
+                await MemberTallySql.ResumeAsync(db, ct);
+            }
 
             // The rows created in bulk are summarized in one entry (decision 0010); updated members have their own entries.
             db.AuditEntries.Add(new AuditEntry
