@@ -49,6 +49,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// The raw insert of the same rows, right before and right after the import.
     public List<double> RawSeconds { get; } = [];
 
+    /// The process's CPU seconds (user and system) spent in the import and in each raw insert: on a machine shared with
+    /// other work they vary less than the wall-clock times.
+    public double ImportCpuSeconds { get; private set; }
+
+    public List<double> RawCpuSeconds { get; } = [];
+
     public long PeakBytesBeforeImport { get; private set; }
 
     public long PeakBytesAfterImport { get; private set; }
@@ -223,10 +229,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
         Console.WriteLine($"  tree of the import database created in {watch.Elapsed.TotalSeconds:N1} s");
 
         Console.WriteLine("  raw insert (baseline, before)");
+        var cpu = CpuSeconds();
         RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_before", ct));
+        RawCpuSeconds.Add(CpuSeconds() - cpu);
         // The peak of the seed is not the import's: start the high-water mark again where the kernel allows it.
         ResetPeak();
         PeakBytesBeforeImport = Memory.PeakBytes();
+        cpu = CpuSeconds();
         watch.Restart();
         await using (var db = new CadreDbContext(importOptions))
         {
@@ -246,6 +255,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
                 throw new InvalidOperationException($"The import did not create every row: {report.Created:N0}, {report.ProblemCount} problem(s): {string.Join("; ", report.Problems.Take(3))}");
         }
         ImportSeconds = watch.Elapsed.TotalSeconds;
+        ImportCpuSeconds = CpuSeconds() - cpu;
         PeakBytesAfterImport = Memory.PeakBytes();
         await using (var check = new CadreDbContext(importOptions))
         {
@@ -253,8 +263,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
         Console.WriteLine($"  imported in {ImportSeconds:N1} s ({string.Join(", ", ImportPhases.Select(p => $"{p.Phase} {p.Seconds:N1} s"))})");
         Console.WriteLine("  raw insert (baseline, after)");
+        cpu = CpuSeconds();
         RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_after", ct));
+        RawCpuSeconds.Add(CpuSeconds() - cpu);
     }
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// Linux resets VmHWM to the current resident set when "5" is written to clear_refs; elsewhere the peak stays.
     private static void ResetPeak()

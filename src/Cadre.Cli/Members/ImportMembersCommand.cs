@@ -46,8 +46,8 @@ internal sealed class ImportMembersCommand(CadreDbContext db, Actor actor, IAnsi
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
-                var checking = progress.AddTask("Checking", maxValue: 1);
-                var importing = settings.DryRun ? null : progress.AddTask("Importing", autoStart: false, maxValue: 1);
+                var scanning = progress.AddTask("Scanning", maxValue: 1);
+                var checking = progress.AddTask(settings.DryRun ? "Checking" : "Checking and importing", autoStart: false, maxValue: 1);
                 var options = new ImportMembers.Options
                 {
                     DryRun = settings.DryRun,
@@ -57,19 +57,19 @@ internal sealed class ImportMembersCommand(CadreDbContext db, Actor actor, IAnsi
                     OpenRejects = () => new StreamWriter(rejectsPath, append: false, new System.Text.UTF8Encoding(false)),
                     Progress = new InlineProgress(p =>
                     {
-                        var task = p.Phase == "Checking" ? checking : importing;
-                        if (task is null || p.TotalBytes == 0) return;
+                        var task = p.Phase == "Scanning" ? scanning : checking;
+                        if (p.TotalBytes == 0) return;
                         if (!task.IsStarted) task.StartTask();
                         task.Value = (double)p.BytesRead / p.TotalBytes;
-                        task.Description = $"{p.Phase} ({p.Rows:N0} rows)";
+                        task.Description = $"{(p.Phase == "Importing" ? "Checking and importing" : p.Phase)} ({p.Rows:N0} rows)";
                     }),
                 };
                 var result = await ImportMembers.HandleAsync(db, actor, () => File.OpenRead(path), options, cancellationToken);
                 if (result.IsSuccess)
                 {
                     report = result.Value;
+                    scanning.Value = 1;
                     checking.Value = 1;
-                    if (importing is not null && !report.Refused) importing.Value = 1;
                 }
                 else error = result.Error;
             });

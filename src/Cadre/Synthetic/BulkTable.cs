@@ -3,26 +3,25 @@ using System.Reflection;
 using Cadre.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Cadre.Synthetic;
 
-/// Writes rows of one entity's table without the change tracker: on SQLite prepared multi-row INSERTs on the context's
-/// connection and transaction, on PostgreSQL a binary COPY. Like the import's MemberInserter, the columns come from the
+/// Writes rows of one entity's table without the change tracker: on SQLite one prepared INSERT bound by position
+/// (SqliteRowWriter) on the context's connection and transaction, on PostgreSQL a binary COPY. Like the import's MemberInserter, the columns come from the
 /// EF model (every mapped, non-shadow property, the key included: the generator gives ids itself) and values are
 /// converted as EF converts them, so a column another feature adds is written too.
 internal sealed class BulkTable : IAsyncDisposable
 {
-    // SQLite finds each named parameter by a linear search, so very wide statements cost more per row.
-    private const int RowsPerStatement = 16;
-
     private readonly CadreDbContext db;
     private readonly List<IProperty> properties;
+    private readonly IClrPropertyGetter[] getters;
+    private readonly ValueConverter?[] converters;
     private readonly string tableName;
     private readonly string columns;
-    private DbCommand? single;
-    private DbCommand? batch;
+    private SqliteRowWriter? writer;
 
     private readonly Dictionary<string, int> indexes;
 
@@ -30,6 +29,8 @@ internal sealed class BulkTable : IAsyncDisposable
     {
         this.db = db;
         properties = entity.GetProperties().Where(p => !p.IsShadowProperty()).ToList();
+        getters = properties.Select(p => p.GetGetter()).ToArray();
+        converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
         indexes = properties.Select((p, i) => (p.Name, i)).ToDictionary(p => p.Name, p => p.i);
         tableName = entity.GetTableName()!;
         columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""));
@@ -45,11 +46,10 @@ internal sealed class BulkTable : IAsyncDisposable
     public object?[] Row(object entity)
     {
         var row = new object?[properties.Count];
-        for (var i = 0; i < properties.Count; i++)
+        for (var i = 0; i < row.Length; i++)
         {
-            var property = properties[i];
-            var value = property.GetGetter().GetClrValue(entity);
-            if (value is not null && property.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+            var value = getters[i].GetClrValue(entity);
+            if (value is not null && converters[i] is { } converter) value = converter.ConvertToProvider(value);
             row[i] = value;
         }
         return row;
@@ -61,7 +61,7 @@ internal sealed class BulkTable : IAsyncDisposable
     public void Set(object?[] row, string property, object? value)
     {
         var i = indexes[property];
-        if (value is not null && properties[i].GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
+        if (value is not null && converters[i] is { } converter) value = converter.ConvertToProvider(value);
         row[i] = value;
     }
 
@@ -107,62 +107,22 @@ internal sealed class BulkTable : IAsyncDisposable
     private static string StoreTypeName(string storeType) =>
         storeType.IndexOf('(', StringComparison.Ordinal) is var open and > 0 ? storeType[..open].TrimEnd() : storeType;
 
-    private async Task InsertAsync(IReadOnlyList<object?[]> rows, CancellationToken ct)
+    private Task InsertAsync(IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
-        var start = 0;
-        if (rows.Count >= RowsPerStatement)
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Bulk writes run inside the seed's transaction.");
+        writer ??= SqliteRowWriter.Prepare(db.Database.GetDbConnection(), tableName, properties.Select(p => p.GetColumnName()).ToList());
+        foreach (var row in rows)
         {
-            batch ??= await PrepareAsync(RowsPerStatement, ct);
-            for (; start + RowsPerStatement <= rows.Count; start += RowsPerStatement)
-            {
-                Bind(batch, rows, start, RowsPerStatement);
-                await batch.ExecuteNonQueryAsync(ct);
-            }
+            ct.ThrowIfCancellationRequested();
+            writer.Insert(row);
         }
-        if (start == rows.Count) return;
-        single ??= await PrepareAsync(1, ct);
-        for (; start < rows.Count; start++)
-        {
-            Bind(single, rows, start, 1);
-            await single.ExecuteNonQueryAsync(ct);
-        }
+        return Task.CompletedTask;
     }
 
-    private static void Bind(DbCommand command, IReadOnlyList<object?[]> rows, int start, int count)
+    public ValueTask DisposeAsync()
     {
-        var p = 0;
-        for (var r = start; r < start + count; r++)
-            foreach (var value in rows[r])
-                command.Parameters[p++].Value = value ?? DBNull.Value;
-    }
-
-    private async Task<DbCommand> PrepareAsync(int rows, CancellationToken ct)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Bulk writes run inside the seed's transaction.");
-        var values = new List<string>();
-        for (var row = 0; row < rows; row++)
-        {
-            var names = new List<string>();
-            foreach (var property in properties)
-            {
-                var mapping = (RelationalTypeMapping)property.GetTypeMapping();
-                var parameter = mapping.CreateParameter(command, "@p" + command.Parameters.Count, null, property.IsNullable);
-                command.Parameters.Add(parameter);
-                names.Add(parameter.ParameterName);
-            }
-            values.Add($"({string.Join(", ", names)})");
-        }
-        command.CommandText = $"INSERT INTO \"{tableName}\" ({columns}) VALUES {string.Join(", ", values)}";
-        await command.PrepareAsync(ct);
-        return command;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (single is not null) await single.DisposeAsync();
-        if (batch is not null) await batch.DisposeAsync();
+        writer?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
 

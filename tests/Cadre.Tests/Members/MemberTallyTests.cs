@@ -147,6 +147,41 @@ public sealed class MemberTallyTests
         Assert.Equal(rows + 1, (await MemberCounts.ByStatusAsync(after, Admin, tree.Centre, Ct)).Ok().Sum(c => c.Members));
     }
 
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_large_first_import_with_a_bad_last_row_leaves_everything_as_it_was(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var csv = new StringBuilder("member_number,given_name,family_name,date_of_birth,sex,occupation,education,email,phone,address,organization_code,joined_on,status\n");
+        for (var i = 0; i < 10_000; i++) csv.Append(System.Globalization.CultureInfo.InvariantCulture, $",Given{i},Family{i},,,worker,,,,,N-1-1,2020-05-01,member\n");
+        csv.Append(",Late,Row,,,,,,,,NOWHERE,2020-05-01,member\n");
+        var before = await Import.ImportMembersTests.SnapshotAsync(database);
+        var indexesBefore = await IndexesAsync(database);
+
+        var imported = (await ImportMembers.HandleAsync(database.Context(), Admin, () => new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())),
+            new ImportMembers.Options(), Ct)).Ok();
+
+        Assert.True(imported.Refused);
+        Assert.Equal(10_001, imported.Rows);
+        Assert.Equal(10_002, Assert.Single(imported.Problems).Line);
+        Assert.Equal(before, await Import.ImportMembersTests.SnapshotAsync(database));
+        // The indexes and the tally triggers dropped for the bulk write came back with the rollback.
+        await database.RegisterMemberAsync(tree.NorthBranch, "Ana", "Silva");
+        await using var db = database.Context();
+        Assert.Equal(1, (await MemberCounts.ByStatusAsync(db, Admin, tree.Centre, Ct)).Ok().Sum(c => c.Members));
+        Assert.Single((await MemberQueries.ListAsync(db, Admin, new MemberFilter { Search = "silva" }, Ct)).Ok().Items);
+        Assert.Equal(indexesBefore, await IndexesAsync(database));
+    }
+
+    private static async Task<string> IndexesAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        var sql = db.IsPostgres
+            ? "SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename IN ('People', 'Members') ORDER BY indexname"
+            : "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('People', 'Members') ORDER BY name";
+        return string.Join(",", await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Ct));
+    }
+
     private static async Task<List<int>> OccupationsAsync(TestDatabase database)
     {
         await using var db = database.Context();

@@ -83,9 +83,9 @@ internal sealed class ImportLookup
         return map;
     }
 
-    /// Reads a row's values and checks each on its own (the checks against the file and the database come later).
-    /// guards: false skips the entities' own checks, for the second pass over rows the first pass found valid.
-    public Candidate Parse(RowReader.Row row, DateOnly today, bool guards = true)
+    /// Reads a row's values and checks each on its own and through the entities' own guards (the checks against the
+    /// file and the database come later).
+    public Candidate Parse(RowReader.Row row, DateOnly today)
     {
         var v = row.Values;
         var candidate = new Candidate { Index = row.Index, Line = row.Line, Raw = v };
@@ -169,7 +169,7 @@ internal sealed class ImportLookup
             Address = Optional(MemberCsv.Address),
         };
         candidate.EmailKey = candidate.Data.Email is { } email ? Text.SearchKey(email) : null;
-        if (problems.Count == 0 && guards)
+        if (problems.Count == 0)
         {
             // The entities' own guards (dates of birth and joining), exactly as a registration applies them.
             var person = Person.Create(candidate.Data, today);
@@ -177,6 +177,7 @@ internal sealed class ImportLookup
             else if (Member.Enrol(person.Value, number ?? "", candidate.Organization!.Organization, true, candidate.JoinedOn, candidate.Status, today)
                      is { IsSuccess: false } enrolled)
                 problems.Add(FromEntity(line, enrolled.Error));
+            else candidate.Person = person.Value;
         }
         return candidate;
     }
@@ -239,12 +240,9 @@ internal sealed class ImportLookup
             && Email == c.Data.Email && Phone == c.Data.Phone && Address == c.Data.Address;
     }
 
-    /// A new member from a valid row, through the entities' own constructors (their guards passed in the check).
-    public static Member Enrol(Candidate candidate, string number, DateOnly today)
-    {
-        var person = Person.Create(candidate.Data, today).Value;
-        return Member.Enrol(person, number, candidate.Organization!.Organization, true, candidate.JoinedOn, candidate.Status, today).Value;
-    }
+    /// A new member from a valid row, through the entities' own constructors (their guards passed while parsing).
+    public static Member Enrol(Candidate candidate, string number, DateOnly today) =>
+        Member.Enrol(candidate.Person!, number, candidate.Organization!.Organization, true, candidate.JoinedOn, candidate.Status, today).Value;
 
     /// Brings a stored member (tracked) in line with a valid row; false when there was nothing to change.
     public static async Task<bool> ApplyAsync(CadreDbContext db, Member member, Candidate candidate, CancellationToken ct)

@@ -9,12 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Members.Import;
 
-/// Imports a member register from CSV (docs/import.md) in two streaming passes: the first validates every row and
-/// writes nothing; the second, only when the first found nothing wrong (or skip-invalid was asked for), writes the
-/// good rows in one transaction. Rows are matched to stored members by member number, so a re-run changes nothing.
+/// Imports a member register from CSV (docs/import.md, decision 0011). A quick first pass reads only the member
+/// numbers (so the numbers handed out to rows without one never meet a number further down the file); the second
+/// checks every row and, unless it is a dry run, writes the good rows as it goes, in one transaction that is rolled
+/// back when any row is bad (unless skip-invalid was asked for): a file with a bad row changes nothing. Rows are
+/// matched to stored members by member number, so a re-run changes nothing.
 public static class ImportMembers
 {
     private const int BatchSize = 1_000;
+
+    // From this many rows, an import into an empty register builds its indexes and counts after the rows are in.
+    private const int DeferredFrom = 10_000;
 
     public sealed record Options
     {
@@ -42,6 +47,7 @@ public static class ImportMembers
         public int MaxProblemsListed { get; init; } = 10_000;
     }
 
+    /// Phase is "Scanning" (the member numbers), then "Checking" (a dry run) or "Importing".
     public sealed record ImportProgress(string Phase, long Rows, long BytesRead, long TotalBytes);
 
     public sealed record Report
@@ -78,33 +84,100 @@ public static class ImportMembers
         var lookup = await ImportLookup.LoadAsync(db, actor, options.OrganizationCode, ct);
         if (!lookup.IsSuccess) return lookup.Error;
 
-        var check = await ValidateAsync(db, lookup.Value, open, options, ct);
-        var refused = check.HeaderBroken || (check.ProblemCount > 0 && !options.SkipInvalid);
-        var report = new Report
-        {
-            FileName = options.FileName,
-            DryRun = options.DryRun,
-            SkipInvalid = options.SkipInvalid,
-            Refused = refused,
-            Rows = check.Rows,
-            Created = check.Created,
-            Updated = check.Updated,
-            Unchanged = check.Unchanged,
-            Rejected = check.BadRows.Count,
-            ProblemCount = check.ProblemCount,
-            Problems = check.Problems,
-            Preview = check.Preview,
-        };
-        if (refused || options.DryRun) return report;
+        var scan = await ScanAsync(open, options, ct);
+        if (scan.HeaderProblems.Count > 0)
+            return new Report
+            {
+                FileName = options.FileName, DryRun = options.DryRun, SkipInvalid = options.SkipInvalid, Refused = true,
+                ProblemCount = scan.HeaderProblems.Count, Problems = scan.HeaderProblems,
+            };
 
-        var written = await WriteAsync(db, actor, lookup.Value, open, check, options, ct);
-        return report with { Created = written.Created, Updated = written.Updated, Unchanged = written.Unchanged };
+        if (options.DryRun) return (await PassAsync(db, lookup.Value, open, options, writer: null, ct)).Report(options, refusedIfBad: true);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            if (!db.IsPostgres)
+            {
+                // Several indexes take random keys: with SQLite's default 2 MB page cache, one large transaction spills the
+                // same index pages to the write-ahead log again and again. 64 MB holds them (for this connection; reset below).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
+            }
+            // Numbers given in the file are taken out of the sequence first, so the numbers handed out for the rows
+            // without one (and to every later registration) never meet them. This write also takes SQLite's write lock
+            // before the inserter reads the highest person id.
+            await MemberNumbers.RaiseToAsync(db, scan.HighestGivenSequence, ct);
+            // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one
+            // go): far faster on SQLite than an insertion into each index for every row. The unique indexes are checked
+            // when rebuilt. Likewise the tally triggers: one rebuild at the end instead of an upsert per ancestor per row.
+            var deferred = lookup.Value.RegisterWasEmpty && scan.Rows >= DeferredFrom && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
+            if (deferred is not null) await MemberTallySql.SuspendAsync(db, ct);
+
+            await using var inserter = await MemberInserter.CreateAsync(db, ct);
+            var pass = await PassAsync(db, lookup.Value, open, options, inserter, ct);
+            if (pass.Refused(options)) return pass.Report(options, refusedIfBad: true); // disposing the transaction rolls it back
+
+            if (deferred is not null)
+            {
+                await deferred.RebuildAsync(ct);
+                await MemberTallySql.ResumeAsync(db, ct);
+            }
+            // The rows created in bulk are summarized in one entry (decision 0011); updated members have their own entries.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = db.Now,
+                UserId = actor.UserId,
+                UserName = actor.Name,
+                EntityType = "MemberImport",
+                EntityId = Guid.NewGuid().ToString("N"),
+                Action = AuditAction.Created,
+                OrganizationId = lookup.Value.ScopeOrganizationId,
+                After = JsonSerializer.Serialize(new
+                {
+                    File = options.FileName, pass.Rows, Created = pass.WrittenCreated, Updated = pass.WrittenUpdated,
+                    Unchanged = pass.WrittenUnchanged, Rejected = pass.BadRows, Scope = lookup.Value.ScopeOrganizationCode,
+                }),
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return pass.Report(options, refusedIfBad: false) with
+            {
+                Created = pass.WrittenCreated, Updated = pass.WrittenUpdated, Unchanged = pass.WrittenUnchanged,
+            };
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            // The connection goes back to the pool: later requests get SQLite's default cache again.
+            if (!db.IsPostgres && connection.State == System.Data.ConnectionState.Open)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
+        }
     }
 
-    private sealed class Check
-    {
-        public bool HeaderBroken { get; set; }
+    private sealed record Scan(IReadOnlyList<ImportProblem> HeaderProblems, int Rows, long HighestGivenSequence);
 
+    /// Reads the header and the member-number column only: the highest number the file gives, and how many rows it has.
+    private static async Task<Scan> ScanAsync(Func<Stream> open, Options options, CancellationToken ct)
+    {
+        await using var file = RowReader.Open(open());
+        if (file.ReadHeader() is { Count: > 0 } headerProblems) return new Scan(headerProblems, 0, 0);
+        var rows = 0;
+        long highest = 0;
+        while (file.ReadNumber() is { } number)
+        {
+            ct.ThrowIfCancellationRequested();
+            rows++;
+            if (number.Length > 0 && Member.IsWellFormedNumber(number)) highest = Math.Max(highest, SequenceOf(number));
+            if (rows % (BatchSize * 10) == 0) options.Progress?.Report(new ImportProgress("Scanning", rows, file.BytesRead, file.TotalBytes));
+        }
+        options.Progress?.Report(new ImportProgress("Scanning", rows, file.BytesRead, file.TotalBytes));
+        return new Scan([], rows, highest);
+    }
+
+    /// What the checking and writing pass found and did.
+    private sealed class Pass
+    {
         public int Rows { get; set; }
 
         public int Created { get; set; }
@@ -113,23 +186,37 @@ public static class ImportMembers
 
         public int Unchanged { get; set; }
 
+        public int WrittenCreated { get; set; }
+
+        public int WrittenUpdated { get; set; }
+
+        public int WrittenUnchanged { get; set; }
+
         public int ProblemCount { get; set; }
 
-        public int NewWithoutNumber { get; set; }
-
-        public long HighestGivenSequence { get; set; }
+        public int BadRows { get; set; }
 
         public List<ImportProblem> Problems { get; } = [];
 
-        /// Row indexes (0 is the first row after the header) to leave out of the write.
-        public HashSet<int> BadRows { get; } = [];
-
         public List<IReadOnlyList<string>> Preview { get; } = [];
+
+        public bool Refused(Options options) => ProblemCount > 0 && !options.SkipInvalid;
+
+        public Report Report(Options options, bool refusedIfBad) => new()
+        {
+            FileName = options.FileName, DryRun = options.DryRun, SkipInvalid = options.SkipInvalid,
+            Refused = refusedIfBad && Refused(options), Rows = Rows, Created = Created, Updated = Updated, Unchanged = Unchanged,
+            Rejected = BadRows, ProblemCount = ProblemCount, Problems = Problems, Preview = Preview,
+        };
     }
 
-    private static async Task<Check> ValidateAsync(CadreDbContext db, ImportLookup lookup, Func<Stream> open, Options options, CancellationToken ct)
+    /// Checks every row, a batch at a time; with an inserter, writes each batch's good rows, and stops writing at the
+    /// first bad row unless skip-invalid (the caller then rolls the transaction back, with what was written).
+    private static async Task<Pass> PassAsync(CadreDbContext db, ImportLookup lookup, Func<Stream> open, Options options, MemberInserter? writer,
+        CancellationToken ct)
     {
-        var check = new Check();
+        var pass = new Pass();
+        var phase = writer is null ? "Checking" : "Importing";
         // The numbers and email addresses seen so far, each as 16 bytes (a million rows would hold 150 MB as strings).
         var numbersSeen = new Dictionary<UInt128, int>();
         var emailsSeen = new Dictionary<UInt128, int>();
@@ -138,37 +225,32 @@ public static class ImportMembers
         try
         {
             await using var file = RowReader.Open(open());
-            if (file.ReadHeader() is { Count: > 0 } headerProblems)
-            {
-                check.HeaderBroken = true;
-                check.ProblemCount = headerProblems.Count;
-                check.Problems.AddRange(headerProblems);
-                return check;
-            }
-
+            file.ReadHeader();
             var batch = new List<Candidate>(BatchSize);
+            var today = db.Today;
             while (true)
             {
                 var row = file.ReadRow();
                 if (row is not null)
                 {
-                    if (check.Preview.Count < options.PreviewRows) check.Preview.Add(row.Values);
-                    batch.Add(lookup.Parse(row, db.Today));
+                    if (pass.Preview.Count < options.PreviewRows) pass.Preview.Add(row.Values);
+                    batch.Add(lookup.Parse(row, today));
                 }
                 if (batch.Count == BatchSize || (row is null && batch.Count > 0))
                 {
                     await lookup.CheckAgainstStoredAsync(db, batch, ct);
+                    var good = new List<Candidate>(batch.Count);
                     foreach (var candidate in batch)
                     {
-                        check.Rows++;
+                        pass.Rows++;
                         CheckWithinFile(candidate, numbersSeen, emailsSeen);
                         if (candidate.Problems.Count > 0)
                         {
-                            check.BadRows.Add(candidate.Index);
-                            check.ProblemCount += candidate.Problems.Count;
+                            pass.BadRows++;
+                            pass.ProblemCount += candidate.Problems.Count;
                             foreach (var problem in candidate.Problems)
-                                if (check.Problems.Count < options.MaxProblemsListed) check.Problems.Add(problem);
-                            if (options.SkipInvalid && !options.DryRun && options.OpenRejects is not null)
+                                if (pass.Problems.Count < options.MaxProblemsListed) pass.Problems.Add(problem);
+                            if (options.SkipInvalid && writer is not null && options.OpenRejects is not null)
                             {
                                 if (rejects is null)
                                 {
@@ -183,31 +265,51 @@ public static class ImportMembers
                         }
                         switch (candidate.Outcome)
                         {
-                            case Outcome.Create:
-                                check.Created++;
-                                if (candidate.Number is null) check.NewWithoutNumber++;
-                                else check.HighestGivenSequence = Math.Max(check.HighestGivenSequence, SequenceOf(candidate.Number));
-                                break;
-                            case Outcome.Update:
-                                check.Updated++;
-                                break;
-                            default:
-                                check.Unchanged++;
-                                break;
+                            case Outcome.Create: pass.Created++; break;
+                            case Outcome.Update: pass.Updated++; break;
+                            default: pass.Unchanged++; break;
                         }
+                        good.Add(candidate);
                     }
+                    if (writer is not null && !pass.Refused(options)) await WriteAsync(db, writer, good, pass, today, ct);
                     batch.Clear();
-                    options.Progress?.Report(new ImportProgress("Checking", check.Rows, file.BytesRead, file.TotalBytes));
+                    options.Progress?.Report(new ImportProgress(phase, pass.Rows, file.BytesRead, file.TotalBytes));
                 }
                 if (row is null) break;
             }
-            return check;
+            return pass;
         }
         finally
         {
             if (rejects is not null) await rejects.DisposeAsync();
             if (rejectsFile is not null) await rejectsFile.DisposeAsync();
         }
+    }
+
+    /// Writes a batch of good rows: new members in bulk, changes to stored members through their entities.
+    private static async Task WriteAsync(CadreDbContext db, MemberInserter writer, List<Candidate> good, Pass pass, DateOnly today,
+        CancellationToken ct)
+    {
+        var updates = good.Where(c => c.Outcome != Outcome.Create).Select(c => c.Number!).ToList();
+        var stored = updates.Count == 0
+            ? []
+            : await db.Members.Include(m => m.Person).Where(m => updates.Contains(m.Number)).ToDictionaryAsync(m => m.Number, ct);
+        var withoutNumber = good.Count(c => c.Outcome == Outcome.Create && c.Number is null);
+        var nextSequence = withoutNumber > 0 ? await MemberNumbers.ReserveAsync(db, withoutNumber, ct) : 0;
+        foreach (var candidate in good)
+        {
+            if (candidate.Outcome != Outcome.Create)
+            {
+                if (await ImportLookup.ApplyAsync(db, stored[candidate.Number!], candidate, ct)) pass.WrittenUpdated++;
+                else pass.WrittenUnchanged++;
+                continue;
+            }
+            var number = candidate.Number ?? Member.FormatNumber(nextSequence++);
+            await writer.InsertAsync(ImportLookup.Enrol(candidate, number, today), ct);
+            pass.WrittenCreated++;
+        }
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private static void CheckWithinFile(Candidate candidate, Dictionary<UInt128, int> numbers, Dictionary<UInt128, int> emails)
@@ -237,101 +339,6 @@ public static class ImportMembers
 
     private static long SequenceOf(string number) =>
         number.Length <= 18 ? long.Parse(number.AsSpan(0, number.Length - 1), System.Globalization.CultureInfo.InvariantCulture) : 0;
-
-    private sealed record Written(int Created, int Updated, int Unchanged);
-
-    private static async Task<Written> WriteAsync(CadreDbContext db, Actor actor, ImportLookup lookup, Func<Stream> open, Check check,
-        Options options, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!db.IsPostgres)
-        {
-            // Ten indexes take random keys: with SQLite's default 2 MB page cache, one large transaction spills the same
-            // index pages to the write-ahead log again and again. 64 MB holds them (for this connection; reset below).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", ct);
-        }
-        // Numbers given in the file are taken out of the sequence first, so the numbers handed out for the rows
-        // without one (and to every later registration) never meet them. These writes also take SQLite's write lock
-        // before the inserter reads the highest person id.
-        await MemberNumbers.RaiseToAsync(db, check.HighestGivenSequence, ct);
-        var nextSequence = check.NewWithoutNumber > 0 ? await MemberNumbers.ReserveAsync(db, check.NewWithoutNumber, ct) : 0;
-        // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one go):
-        // far faster on SQLite than ten random index insertions per row. The unique indexes are checked when rebuilt.
-        var deferred = lookup.RegisterWasEmpty && check.Created >= 10_000 && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
-        // Likewise the tally triggers: one rebuild at the end instead of an upsert per ancestor per row.
-        if (deferred is not null) await MemberTallySql.SuspendAsync(db, ct);
-        await using var inserter = await MemberInserter.CreateAsync(db, ct);
-        int created = 0, updated = 0, unchanged = 0;
-        try
-        {
-            await using var file = RowReader.Open(open());
-            file.ReadHeader();
-            var batch = new List<Candidate>(BatchSize);
-            var index = 0;
-            while (true)
-            {
-                var row = file.ReadRow();
-                if (row is not null && !check.BadRows.Contains(index++)) batch.Add(lookup.Parse(row, db.Today, guards: false));
-                if (batch.Count == BatchSize || (row is null && batch.Count > 0))
-                {
-                    var numbers = batch.Where(c => c.Number is not null).Select(c => c.Number!).ToList();
-                    var stored = numbers.Count == 0 || lookup.RegisterWasEmpty
-                        ? []
-                        : await db.Members.Include(m => m.Person).Where(m => numbers.Contains(m.Number)).ToDictionaryAsync(m => m.Number, ct);
-                    foreach (var candidate in batch)
-                    {
-                        if (candidate.Number is { } n && stored.TryGetValue(n, out var member))
-                        {
-                            if (await ImportLookup.ApplyAsync(db, member, candidate, ct)) updated++;
-                            else unchanged++;
-                            continue;
-                        }
-                        var number = candidate.Number ?? Member.FormatNumber(nextSequence++);
-                        await inserter.InsertAsync(ImportLookup.Enrol(candidate, number, db.Today), ct);
-                        created++;
-                    }
-                    await inserter.FlushAsync(ct);
-                    if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    batch.Clear();
-                    options.Progress?.Report(new ImportProgress("Importing", created + updated + unchanged, file.BytesRead, file.TotalBytes));
-                }
-                if (row is null) break;
-            }
-
-            if (deferred is not null)
-            {
-                await deferred.RebuildAsync(ct);
-                await MemberTallySql.ResumeAsync(db, ct);
-            }
-
-            // The rows created in bulk are summarized in one entry (decision 0010); updated members have their own entries.
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = db.Now,
-                UserId = actor.UserId,
-                UserName = actor.Name,
-                EntityType = "MemberImport",
-                EntityId = Guid.NewGuid().ToString("N"),
-                Action = AuditAction.Created,
-                OrganizationId = lookup.ScopeOrganizationId,
-                After = JsonSerializer.Serialize(new
-                {
-                    File = options.FileName, check.Rows, Created = created, Updated = updated, Unchanged = unchanged,
-                    Rejected = check.BadRows.Count, Scope = lookup.ScopeOrganizationCode,
-                }),
-            });
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return new Written(created, updated, unchanged);
-        }
-        finally
-        {
-            // The connection goes back to the pool: later requests get SQLite's default cache again.
-            if (!db.IsPostgres && db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None);
-        }
-    }
 }
 
 internal enum Outcome
@@ -361,6 +368,9 @@ internal sealed class Candidate
     public DateOnly JoinedOn { get; set; }
 
     public MemberStatus Status { get; set; } = MemberStatus.Member;
+
+    /// The person the row describes, built (and checked) by their own factory while parsing; written when the row is new.
+    public Person? Person { get; set; }
 
     public Outcome Outcome { get; set; } = Outcome.Create;
 
@@ -428,6 +438,25 @@ internal sealed class RowReader : IAsyncDisposable
         for (var c = 0; c < MemberCsv.Columns.Count; c++)
             if (string.Equals(MemberCsv.Columns[c], name, StringComparison.OrdinalIgnoreCase)) return c;
         return -1;
+    }
+
+    /// The next row's member number (empty when it has none), or null at the end of the file; a broken row gives "".
+    public string? ReadNumber()
+    {
+        if (stopped) return null;
+        try
+        {
+            if (!reader.Read()) return null;
+        }
+        catch (CsvFormatException)
+        {
+            stopped = true;
+            return "";
+        }
+        // Bad quoting is named by the second pass; here the record is only counted.
+        malformed.Remove(reader.RowNumber + 1);
+        var position = positions[MemberCsv.Position[MemberCsv.Number]];
+        return position < reader.FieldCount ? reader.GetString(position).Trim() : "";
     }
 
     /// The next row's values in the order of MemberCsv.Columns, or null at the end of the file.

@@ -4,32 +4,35 @@ using Cadre.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Cadre.Members.Import;
 
-/// Writes new people and members with prepared INSERT statements on the context's connection and transaction:
-/// a million rows through the change tracker would take minutes. The statements are built from the EF model, so a
-/// column another feature adds to Person or Member is written too, converted as EF converts it.
-/// On SQLite, where the import's transaction holds the database's write lock from its start, people get their ids
-/// from the import (the highest id plus one) and rows go in a few at a time; PostgreSQL returns each new person's id.
+/// Writes new people and members without the change tracker (a million rows through it would take minutes), on the
+/// context's connection and transaction. The columns come from the EF model, so a column another feature adds to
+/// Person or Member is written too, converted as EF converts it.
+/// On SQLite, where the import's transaction holds the database's write lock from its start, people get their ids from
+/// the import (the highest id plus one) and rows are bound by position (SqliteRowWriter); PostgreSQL returns each new
+/// person's id from a prepared INSERT.
 internal sealed class MemberInserter : IAsyncDisposable
 {
-    // Small batches: SQLite finds each named parameter by a linear search, so a statement of many rows costs more per row.
-    private const int RowsPerStatement = 8;
-
-    private readonly Statement people;
-    private readonly Statement members;
-    private readonly Statement? peopleBatch;
-    private readonly Statement? membersBatch;
-    private readonly List<Member> pending = new(RowsPerStatement);
+    private readonly Columns people;
+    private readonly Columns members;
+    private readonly SqliteRowWriter? sqlitePeople;
+    private readonly SqliteRowWriter? sqliteMembers;
+    private readonly Statement? postgresPeople;
+    private readonly Statement? postgresMembers;
     private int nextPersonId;
 
-    private MemberInserter(Statement people, Statement members, Statement? peopleBatch, Statement? membersBatch, int nextPersonId)
+    private MemberInserter(Columns people, Columns members, SqliteRowWriter? sqlitePeople, SqliteRowWriter? sqliteMembers,
+        Statement? postgresPeople, Statement? postgresMembers, int nextPersonId)
     {
         this.people = people;
         this.members = members;
-        this.peopleBatch = peopleBatch;
-        this.membersBatch = membersBatch;
+        this.sqlitePeople = sqlitePeople;
+        this.sqliteMembers = sqliteMembers;
+        this.postgresPeople = postgresPeople;
+        this.postgresMembers = postgresMembers;
         this.nextPersonId = nextPersonId;
     }
 
@@ -38,111 +41,117 @@ internal sealed class MemberInserter : IAsyncDisposable
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk insert runs inside the import's transaction.");
-        var person = db.Model.FindEntityType(typeof(Person))!;
-        var member = db.Model.FindEntityType(typeof(Member))!;
         if (db.IsPostgres)
         {
-            return new MemberInserter(
-                await Statement.PrepareAsync(person, connection, transaction, rows: 1, explicitKey: false, ct),
-                await Statement.PrepareAsync(member, connection, transaction, rows: 1, explicitKey: false, ct), null, null, 0);
+            var people = Columns.Of(db.Model.FindEntityType(typeof(Person))!, withKey: false, foreignKey: null);
+            var members = Columns.Of(db.Model.FindEntityType(typeof(Member))!, withKey: false, foreignKey: nameof(Member.PersonId));
+            return new MemberInserter(people, members, null, null,
+                await Statement.PrepareAsync(people, connection, transaction, returning: true, ct),
+                await Statement.PrepareAsync(members, connection, transaction, returning: false, ct), 0);
         }
+        var sqlitePeople = Columns.Of(db.Model.FindEntityType(typeof(Person))!, withKey: true, foreignKey: null);
+        var sqliteMembers = Columns.Of(db.Model.FindEntityType(typeof(Member))!, withKey: false, foreignKey: nameof(Member.PersonId));
         await using var max = connection.CreateCommand();
         max.Transaction = transaction;
         max.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"People\"";
         var next = Convert.ToInt32(await max.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) + 1;
-        return new MemberInserter(
-            await Statement.PrepareAsync(person, connection, transaction, rows: 1, explicitKey: true, ct),
-            await Statement.PrepareAsync(member, connection, transaction, rows: 1, explicitKey: false, ct),
-            await Statement.PrepareAsync(person, connection, transaction, RowsPerStatement, explicitKey: true, ct),
-            await Statement.PrepareAsync(member, connection, transaction, RowsPerStatement, explicitKey: false, ct),
-            next);
+        return new MemberInserter(sqlitePeople, sqliteMembers, sqlitePeople.Writer(connection), sqliteMembers.Writer(connection), null, null, next);
     }
 
     public async Task InsertAsync(Member member, CancellationToken ct)
     {
-        if (peopleBatch is null)
+        if (sqlitePeople is not null)
         {
-            var personId = Convert.ToInt32(await people.ExecuteAsync([(member.Person, null)], returning: true, ct), CultureInfo.InvariantCulture);
-            await members.ExecuteAsync([(member, personId)], returning: false, ct);
+            var personId = nextPersonId++;
+            sqlitePeople.Insert(people.Values(member.Person, personId));
+            sqliteMembers!.Insert(members.Values(member, personId));
             return;
         }
-        pending.Add(member);
-        if (pending.Count == RowsPerStatement) await FlushAsync(ct);
-    }
-
-    public async Task FlushAsync(CancellationToken ct)
-    {
-        if (pending.Count == 0) return;
-        var ids = pending.Select(_ => nextPersonId++).ToList();
-        var full = pending.Count == RowsPerStatement;
-        var (peopleStatement, membersStatement) = full ? (peopleBatch!, membersBatch!) : (people, members);
-        for (var start = 0; start < pending.Count; start += full ? RowsPerStatement : 1)
-        {
-            var count = full ? RowsPerStatement : 1;
-            var slice = Enumerable.Range(start, count).ToList();
-            await peopleStatement.ExecuteAsync(slice.Select(i => ((object)pending[i].Person, (object?)ids[i])).ToList(), returning: false, ct);
-            await membersStatement.ExecuteAsync(slice.Select(i => ((object)pending[i], (object?)ids[i])).ToList(), returning: false, ct);
-        }
-        pending.Clear();
+        var id = Convert.ToInt32(await postgresPeople!.ExecuteAsync(people.Values(member.Person, null), ct), CultureInfo.InvariantCulture);
+        await postgresMembers!.ExecuteAsync(members.Values(member, id), ct);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await people.DisposeAsync();
-        await members.DisposeAsync();
-        if (peopleBatch is not null) await peopleBatch.DisposeAsync();
-        if (membersBatch is not null) await membersBatch.DisposeAsync();
+        sqlitePeople?.Dispose();
+        sqliteMembers?.Dispose();
+        if (postgresPeople is not null) await postgresPeople.DisposeAsync();
+        if (postgresMembers is not null) await postgresMembers.DisposeAsync();
     }
 
-    /// An INSERT of rows rows. The extra value of each row is the person id: the key of a person (explicitKey), the
-    /// PersonId of a member.
-    private sealed class Statement(DbCommand command, IReadOnlyList<IProperty> properties, IReadOnlyList<DbParameter> parameters,
-        IProperty key) : IAsyncDisposable
+    /// An entity's columns with their getters and converters looked up once, and one values array reused for every row.
+    /// The given id goes into the key (withKey) or into the named foreign key.
+    private sealed class Columns
     {
-        public static async Task<Statement> PrepareAsync(IEntityType entity, DbConnection connection, DbTransaction transaction, int rows,
-            bool explicitKey, CancellationToken ct)
+        private readonly IClrPropertyGetter[] getters;
+        private readonly ValueConverter?[] converters;
+        private readonly int givenAt;
+        private readonly object?[] values;
+
+        private Columns(IEntityType entity, List<IProperty> properties, int givenAt)
+        {
+            Entity = entity;
+            Properties = properties;
+            getters = properties.Select(p => p.GetGetter()).ToArray();
+            converters = properties.Select(p => p.GetTypeMapping().Converter).ToArray();
+            this.givenAt = givenAt;
+            values = new object?[properties.Count];
+        }
+
+        public IEntityType Entity { get; }
+
+        public List<IProperty> Properties { get; }
+
+        public static Columns Of(IEntityType entity, bool withKey, string? foreignKey)
+        {
+            var key = entity.FindPrimaryKey()!.Properties.Single();
+            var properties = entity.GetProperties().Where(p => withKey || p != key).ToList();
+            var givenAt = properties.FindIndex(p => withKey ? p == key : p.Name == foreignKey);
+            return new Columns(entity, properties, givenAt);
+        }
+
+        public SqliteRowWriter Writer(DbConnection connection) => SqliteRowWriter.Prepare(connection, Entity.GetTableName()!,
+            Properties.Select(p => p.GetColumnName()).ToList());
+
+        public object?[] Values(object entity, int? given)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = i == givenAt && given is not null ? given : getters[i].GetClrValue(entity);
+                if (value is not null && converters[i] is { } converter && i != givenAt) value = converter.ConvertToProvider(value);
+                values[i] = value;
+            }
+            return values;
+        }
+    }
+
+    /// PostgreSQL: a prepared one-row INSERT, returning the new key when asked.
+    private sealed class Statement(DbCommand command, IReadOnlyList<DbParameter> parameters) : IAsyncDisposable
+    {
+        public static async Task<Statement> PrepareAsync(Columns columns, DbConnection connection, DbTransaction transaction, bool returning,
+            CancellationToken ct)
         {
             var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var key = entity.FindPrimaryKey()!.Properties.Single();
-            var properties = entity.GetProperties().Where(p => explicitKey || p != key).ToList();
             var parameters = new List<DbParameter>();
-            var values = new List<string>();
-            for (var row = 0; row < rows; row++)
+            foreach (var property in columns.Properties)
             {
-                var names = new List<string>();
-                foreach (var property in properties)
-                {
-                    var mapping = (RelationalTypeMapping)property.GetTypeMapping();
-                    var parameter = mapping.CreateParameter(command, "@p" + parameters.Count, null, property.IsNullable);
-                    command.Parameters.Add(parameter);
-                    parameters.Add(parameter);
-                    names.Add(parameter.ParameterName);
-                }
-                values.Add($"({string.Join(", ", names)})");
+                var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+                var parameter = mapping.CreateParameter(command, "@p" + parameters.Count, null, property.IsNullable);
+                command.Parameters.Add(parameter);
+                parameters.Add(parameter);
             }
-            var columns = string.Join(", ", properties.Select(p => $"\"{p.GetColumnName()}\""));
-            // RETURNING reads the same on SQLite (3.35+) and PostgreSQL.
-            command.CommandText = $"INSERT INTO \"{entity.GetTableName()}\" ({columns}) VALUES {string.Join(", ", values)}"
-                + (explicitKey ? "" : $" RETURNING \"{key.GetColumnName()}\"");
+            var key = columns.Entity.FindPrimaryKey()!.Properties.Single();
+            command.CommandText = $"INSERT INTO \"{columns.Entity.GetTableName()}\" ({string.Join(", ", columns.Properties.Select(p => $"\"{p.GetColumnName()}\""))}) "
+                + $"VALUES ({string.Join(", ", parameters.Select(p => p.ParameterName))})" + (returning ? $" RETURNING \"{key.GetColumnName()}\"" : "");
             await command.PrepareAsync(ct);
-            return new Statement(command, properties, parameters, key);
+            return new Statement(command, parameters);
         }
 
-        public async Task<object?> ExecuteAsync(IReadOnlyList<(object Entity, object? PersonId)> rows, bool returning, CancellationToken ct)
+        public async Task<object?> ExecuteAsync(object?[] values, CancellationToken ct)
         {
-            var p = 0;
-            foreach (var (entity, personId) in rows)
-            {
-                foreach (var property in properties)
-                {
-                    var isPersonId = entity is Person ? property == key : property.Name == nameof(Member.PersonId);
-                    var value = personId is not null && isPersonId ? personId : property.GetGetter().GetClrValue(entity);
-                    if (value is not null && property.GetTypeMapping().Converter is { } converter) value = converter.ConvertToProvider(value);
-                    parameters[p++].Value = value ?? DBNull.Value;
-                }
-            }
-            return returning ? await command.ExecuteScalarAsync(ct) : await command.ExecuteNonQueryAsync(ct);
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            return await command.ExecuteScalarAsync(ct);
         }
 
         public ValueTask DisposeAsync() => command.DisposeAsync();
