@@ -49,14 +49,14 @@ internal sealed class TieBreaker(long seed, IReadOnlyList<Candidate> candidates)
             if (remaining.Count == 1)
             {
                 var chosen = remaining[0];
-                Breaks.Add(new TieBreak(stage, purpose, tied, chosen, TieBreakMethod.EarlierStage, s + 1,
+                Breaks.Add(new TieBreak(stage, purpose, [.. tied], chosen, TieBreakMethod.EarlierStage, s + 1,
                     $"Tie for {purpose} between {Names(tied)}: {candidates[chosen].Name} had the {(lowest ? "fewest" : "most")} votes at stage {s + 1}."));
                 return chosen;
             }
         }
         var drawn = Lot.Draw(seed, stage, purpose, remaining);
         var narrowed = remaining.Count < tied.Count ? $" (earlier stages left {Names(remaining)})" : "";
-        Breaks.Add(new TieBreak(stage, purpose, tied, drawn, TieBreakMethod.Lot, null,
+        Breaks.Add(new TieBreak(stage, purpose, [.. tied], drawn, TieBreakMethod.Lot, null,
             $"Tie for {purpose} between {Names(tied)}{narrowed}, equal at every earlier stage: {candidates[drawn].Name} drawn by lot (seed {seed})."));
         return drawn;
     }
