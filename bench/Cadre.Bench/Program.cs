@@ -25,6 +25,8 @@ await using (var database = await BenchDatabase.BuildAsync(options, ct))
     Console.WriteLine("Member list under load");
     figures.AddRange(await WebBench.RunAsync(database, options, ct));
 }
+Console.WriteLine("Ballot counts");
+figures.AddRange(BallotCountBench.Run(options));
 
 var table = Report.Markdown(options, figures, machine);
 Console.WriteLine();
