@@ -13,14 +13,15 @@ internal static class NonTransferable
         var votes = new long[n];
         long valid = 0, invalid = 0;
         var marked = new List<int>();
+        var group = new List<int>();
         for (var b = 0; b < ballots.Count; b++)
         {
             marked.Clear();
             var counted = method switch
             {
-                CountMethod.Plurality => Marks(ballots, b, standing, 1, marked),
-                CountMethod.Block => Marks(ballots, b, standing, seats, marked),
-                _ => Marks(ballots, b, standing, int.MaxValue, marked),
+                CountMethod.Plurality => Marks(ballots, b, standing, 1, marked, group),
+                CountMethod.Block => Marks(ballots, b, standing, seats, marked, group),
+                _ => Marks(ballots, b, standing, int.MaxValue, marked, group),
             };
             if (!counted || marked.Count == 0)
             {
@@ -86,11 +87,10 @@ internal static class NonTransferable
     /// The standing candidates a ballot marks, up to a limit: in order of preference, an equal ranking counting whole
     /// or (when it would pass the limit) not at all and ending the ballot's marks. False when the ballot is void: an
     /// equal first preference under plurality.
-    private static bool Marks(BallotSet ballots, int b, bool[] standing, int limit, List<int> marked)
+    private static bool Marks(BallotSet ballots, int b, bool[] standing, int limit, List<int> marked, List<int> group)
     {
         var prefs = ballots.Prefs;
         var end = ballots.Starts[b + 1];
-        var group = new List<int>();
         var i = ballots.Starts[b];
         while (i < end && marked.Count < limit)
         {
