@@ -74,6 +74,8 @@ public sealed class CountMethodTests
         var restarts = result.Stages.Where(s => s.Kind == StageKind.Restart).ToList();
         Assert.Equal(2, restarts.Count);
         Assert.Contains("without D", restarts[0].Description, StringComparison.Ordinal);
+        Assert.Equal([3], restarts[0].Excluded);
+        Assert.Equal([1], restarts[1].Excluded);
         // The last restart, without B and D: B's four ballots have no candidate left, so the quota is ⌊12 / 3⌋ + 1.
         Assert.Equal("5.00000", result.Format(result.Quota!.Value));
         Assert.Null(restarts[1].Votes[1]);

@@ -28,12 +28,14 @@ internal static class ScottishStv
         var stages = new List<CountStage>();
         var removed = new bool[ballots.Candidates.Count];
         var kind = StageKind.FirstCount;
+        int? newlyRemoved = null;
         while (true)
         {
-            var count = new WigmCount(ballots, seats, ties, stages, removed, kind);
+            var count = new WigmCount(ballots, seats, ties, stages, removed, kind, newlyRemoved);
             var outcome = count.Run(restartOnExclusion: true);
             if (outcome.ToExclude is not { } excluded) return Result(CountMethod.Wright, ballots, seats, seed, count, outcome, stages, ties);
             removed[excluded] = true;
+            newlyRemoved = excluded;
             kind = StageKind.Restart;
         }
     }
@@ -67,6 +69,7 @@ internal sealed class WigmCount
     private readonly List<CountStage> stages;
     private readonly int firstStage;
     private readonly StageKind firstKind;
+    private readonly int? newlyRemoved;
     private readonly Status[] status;
     private readonly long[] votes;
     private readonly List<Paper>[] piles;
@@ -74,8 +77,9 @@ internal sealed class WigmCount
     private readonly HashSet<int> surplusPending = [];
     private long lost;
 
-    public WigmCount(BallotSet ballots, int seats, TieBreaker ties, List<CountStage> stages, bool[] removed, StageKind firstKind)
+    public WigmCount(BallotSet ballots, int seats, TieBreaker ties, List<CountStage> stages, bool[] removed, StageKind firstKind, int? newlyRemoved = null)
     {
+        this.newlyRemoved = newlyRemoved;
         this.ballots = ballots;
         this.seats = seats;
         this.ties = ties;
@@ -167,7 +171,8 @@ internal sealed class WigmCount
         var description = restart
             ? $"Count restarted without {Names(Enumerable.Range(0, status.Length).Where(c => status[c] == Status.Out && !ballots.Candidates[c].Withdrawn))}; quota {CountResult.Format(Quota, ScottishStv.Decimals)}."
             : $"First preferences; quota {CountResult.Format(Quota, ScottishStv.Decimals)}.";
-        EndStage(firstKind, description, null, [], first: true);
+        // A Wright restart names the candidate whose exclusion started it (out of the count from then on).
+        EndStage(firstKind, description, newlyRemoved, newlyRemoved is { } x ? [x] : [], first: true);
     }
 
     private void TransferSurplus(int from)
