@@ -36,6 +36,8 @@ await using (var database = await BenchDatabase.BuildAsync(options, ct))
         figures.AddRange(await WebBench.RunAsync(database, options, ct));
     }
 }
+Console.WriteLine("Ballot counts");
+figures.AddRange(BallotCountBench.Run(options));
 
 var table = Report.Markdown(options, figures, machine);
 Console.WriteLine();

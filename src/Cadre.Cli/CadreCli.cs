@@ -1,7 +1,9 @@
 using Cadre.Accounts;
 using Cadre.Cli.Accounts;
+using Cadre.Cli.Congresses;
 using Cadre.Cli.Data;
 using Cadre.Cli.Demo;
+using Cadre.Cli.Elections;
 using Cadre.Cli.Synthetic;
 using Cadre.Cli.Dues;
 using Cadre.Cli.Infrastructure;
@@ -86,6 +88,12 @@ public static class CadreCli
                     .WithDescription("Exports the dues (due, paid, outstanding per member and month) of an organization's subtree.")
                     .WithExample("export", "dues", "--org", "R1-D2", "--from", "2025-01", "--to", "2025-06", "--out", "dues.csv");
             });
+            config.AddCommand<CountCommand>("count")
+                .WithDescription("Counts a BLT ballot file stage by stage (Scottish STV, ERS97, Meek, Wright, instant runoff, plurality, block, approval).")
+                .WithExample("count", "ballots.blt", "--method", "meek", "--json");
+            config.AddCommand<ApportionCommand>("apportion")
+                .WithDescription("Apportions seats among organizations by population (D'Hondt, Sainte-Laguë, Hare–Niemeyer, Huntington–Hill).")
+                .WithExample("apportion", "units.csv", "--method", "huntington-hill", "--seats", "435", "--min", "1");
             config.SetExceptionHandler((e, _) =>
             {
                 console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
