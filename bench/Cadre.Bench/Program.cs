@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 // The benchmark suite (issue 4, docs/performance.md): builds the benchmark database, then measures each scenario beside
 // a baseline from the same run, prints the table, and writes it into a marked section of --out and as JSON to --json.
 // Usage: dotnet run -c Release --project bench/Cadre.Bench -- --members 1000000 [--years 2] [--seed 1] [--provider sqlite|postgres]
-//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke]
+//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots]
 var options = BenchOptions.Parse(args);
 var ct = CancellationToken.None;
 var machine = string.Create(CultureInfo.InvariantCulture,
@@ -36,8 +36,11 @@ await using (var database = await BenchDatabase.BuildAsync(options, ct))
         figures.AddRange(await WebBench.RunAsync(database, options, ct));
     }
 }
-Console.WriteLine("Ballot counts");
-figures.AddRange(BallotCountBench.Run(options));
+if (options.Runs("ballots"))
+{
+    Console.WriteLine("Ballot counts");
+    figures.AddRange(BallotCountBench.Run(options));
+}
 
 var table = Report.Markdown(options, figures, machine);
 Console.WriteLine();
