@@ -54,6 +54,11 @@ public static class MembersApi
             return Results.Empty;
         }).Requires(Permission.MembersRead).WithSummary("The members of an organization's subtree as CSV in the import format (audited).");
 
+        api.MapGet("/counts", async (int organizationId, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await MemberCounts.CompositionAsync(db, await actors.GetAsync(ct), organizationId, ct)).ToResult(Results.Ok))
+            .Requires(Permission.MembersRead)
+            .WithSummary("The members of an organization's subtree by status, and its current members by occupation category.");
+
         api.MapGet("/classifiers", async (CadreDbContext db, CancellationToken ct) => Results.Ok(new
         {
             occupations = (await MemberQueries.ClassifiersAsync(db, ClassifierKind.Occupation, ct)).Select(c => new { c.Id, c.Code, c.Name }),

@@ -23,6 +23,8 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
 
     public bool CanReadMembers { get; private set; }
 
+    public MemberComposition? Composition { get; private set; }
+
     public bool CanReadAudit { get; private set; }
 
     public bool IsPrimary { get; private set; }
@@ -40,6 +42,8 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
         CanReadAudit = await actor.CanAsync(db, Permission.AuditRead, id, ct);
         var lowest = await db.Levels.MaxAsync(l => l.Rank, ct);
         IsPrimary = await db.Levels.AnyAsync(l => l.Id == Organization.LevelId && l.Rank == lowest, ct);
+        if (CanReadMembers && Organization.SubtreeMemberCount > 0)
+            Composition = (await MemberCounts.CompositionAsync(db, actor, id, ct)).Value;
         if (CanReadMembers && Organization.MemberCount > 0)
         {
             var page = await MemberQueries.ListAsync(db, actor, new MemberFilter { OrganizationId = id, Status = null, Take = 25 }, ct);

@@ -10,6 +10,12 @@ public sealed record StatusCount(MemberStatus Status, int Members);
 
 public sealed record OccupationCount(int? OccupationId, int Members);
 
+public sealed record OccupationShare(int? OccupationId, string? Code, string Name, int Members, double Share);
+
+/// Who the members below an organization are: every status, and the current members by occupation category.
+public sealed record MemberComposition(int OrganizationId, int CurrentMembers, IReadOnlyList<StatusCount> ByStatus,
+    IReadOnlyList<OccupationShare> ByOccupation);
+
 /// Counts of the members below an organization (its whole subtree, itself included), by status and by occupation.
 /// Everything strictly below comes from MemberTallies (a few hundred rows even at the centre of a million members);
 /// the organization's own members, if it has any, are read from the (OrganizationId, Status) index.
@@ -45,6 +51,22 @@ public static class MemberCounts
         return below.Concat(own).GroupBy(c => c.OccupationId)
             .Select(g => new OccupationCount(g.Key == 0 ? null : g.Key, g.Sum(c => c.Members)))
             .Where(c => c.Members > 0).OrderBy(c => c.OccupationId ?? 0).ToList();
+    }
+
+    public static async Task<Result<MemberComposition>> CompositionAsync(CadreDbContext db, Actor actor, int organizationId, CancellationToken ct)
+    {
+        var byStatus = await ByStatusAsync(db, actor, organizationId, ct);
+        if (!byStatus.IsSuccess) return byStatus.Error;
+        var byOccupation = (await ByOccupationAsync(db, actor, organizationId, ct, MembershipStateMachine.Current)).Value;
+        var names = await db.Classifiers.AsNoTracking().Where(c => c.Kind == ClassifierKind.Occupation)
+            .ToDictionaryAsync(c => c.Id, c => (c.Code, c.Name, c.SortOrder), ct);
+        var current = byStatus.Value.Where(c => MembershipStateMachine.IsCurrent(c.Status)).Sum(c => c.Members);
+        var shares = byOccupation
+            .Select(c => c.OccupationId is { } id && names.TryGetValue(id, out var n)
+                ? (Row: new OccupationShare(id, n.Code, n.Name, c.Members, current == 0 ? 0 : (double)c.Members / current), Order: n.SortOrder)
+                : (Row: new OccupationShare(null, null, "Not recorded", c.Members, current == 0 ? 0 : (double)c.Members / current), Order: int.MaxValue))
+            .OrderBy(r => r.Order).Select(r => r.Row).ToList();
+        return new MemberComposition(organizationId, current, byStatus.Value, shares);
     }
 
     /// The same counts straight from the members (every member of the subtree read): what the tallies must always equal.

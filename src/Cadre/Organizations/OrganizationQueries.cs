@@ -48,8 +48,9 @@ public static class OrganizationQueries
 
         var children = await ChildrenQuery(db, db.Organizations.Where(c => c.ParentId == id)).ToListAsync(ct);
         var memberCount = await db.Members.CountAsync(m => m.OrganizationId == id && MembershipStateMachine.Current.Contains(m.Status), ct);
-        var subtree = db.OrganizationPaths.Where(p => p.AncestorId == id).Select(p => p.DescendantId);
-        var subtreeCount = await db.Members.CountAsync(m => subtree.Contains(m.OrganizationId) && MembershipStateMachine.Current.Contains(m.Status), ct);
+        // Everything below comes from the tallies (decision 0012): a few rows, not a read of every member of the subtree.
+        var subtreeCount = memberCount + await db.MemberTallies
+            .Where(t => t.OrganizationId == id && MembershipStateMachine.Current.Contains(t.Status)).SumAsync(t => t.Members, ct);
 
         var bodies = await db.Bodies.AsNoTracking().Where(b => b.OrganizationId == id).OrderBy(b => b.Kind).ThenBy(b => b.Name)
             .Select(b => new BodyRow(b.Id, b.Name, b.Kind)).ToListAsync(ct);
