@@ -7,6 +7,9 @@ internal sealed record BenchOptions
 {
     public int Members { get; init; } = 1_000_000;
 
+    /// Documents of the library search scenario (issue 6); --documents 0 leaves the scenario out.
+    public int Documents { get; init; } = 10_000;
+
     /// Years of history the synthetic party is seeded with (admissions, transfers, lapses, monthly dues).
     public int Years { get; init; } = 2;
 
@@ -33,7 +36,7 @@ internal sealed record BenchOptions
     /// The scenarios to run (all when empty). The synthetic party is seeded (or reused) only for those that read it.
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots"];
+    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library"];
 
     // The scenarios that read the synthetic party (the import has a database of its own; ballots need none).
     private static readonly string[] OnSyntheticParty = ["counts", "search", "web"];
@@ -53,6 +56,7 @@ internal sealed record BenchOptions
         var options = new BenchOptions();
         var membersGiven = false;
         var yearsGiven = false;
+        var documentsGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -81,11 +85,13 @@ internal sealed record BenchOptions
                         throw new ArgumentException($"--only: '{unknown}' is not a scenario; they are {string.Join(", ", Scenarios)}.");
                     options = options with { Only = only };
                     break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke] [--reuse] [--only {string.Join(",", Scenarios)}]");
+                case "--documents": options = options with { Documents = int.Parse(Next(), CultureInfo.InvariantCulture) }; documentsGiven = true; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke] [--reuse] [--only {string.Join(",", Scenarios)}] [--documents N]");
             }
         }
         if (options.Smoke && !membersGiven) options = options with { Members = 10_000 };
         if (options.Smoke && !yearsGiven) options = options with { Years = 1 };
+        if (options.Smoke && !documentsGiven) options = options with { Documents = 300 };
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Connection))
             throw new ArgumentException("--provider postgres needs --connection with a server connection string.");
         return options;

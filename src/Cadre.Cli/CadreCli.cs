@@ -75,9 +75,15 @@ public static class CadreCli
                     .WithDescription("Creates an account holding a role at an organization.")
                     .WithExample("users", "add", "--email", "ana@example.org", "--role", "secretary", "--org", "R1-D2");
             });
-            config.AddBranch("import", import => import.AddCommand<ImportMembersCommand>("members")
-                .WithDescription("Imports members from a CSV file: every row is checked first; with any bad row nothing is imported.")
-                .WithExample("import", "members", "members.csv", "--dry-run"));
+            config.AddBranch("import", import =>
+            {
+                import.AddCommand<ImportMembersCommand>("members")
+                    .WithDescription("Imports members from a CSV file: every row is checked first; with any bad row nothing is imported.")
+                    .WithExample("import", "members", "members.csv", "--dry-run");
+                import.AddCommand<Cadre.Cli.Education.ImportLibraryCommand>("library")
+                    .WithDescription("Imports a folder of Markdown files with front matter into the library: one broken file and nothing is imported; re-runs change nothing.")
+                    .WithExample("import", "library", "library/", "--org", "CC");
+            });
             config.AddBranch("export", export =>
             {
                 export.SetDescription("Writes data to CSV files; every export is audited.");

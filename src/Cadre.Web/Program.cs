@@ -2,6 +2,7 @@ using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
+using Cadre.Web.Education;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
@@ -84,6 +85,7 @@ app.MapMembersApi();
 app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
+app.MapEducationApi();
 
 await app.RunAsync();
 

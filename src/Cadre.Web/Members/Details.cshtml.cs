@@ -24,6 +24,9 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
     /// Ratification is for the next higher organization: the branch's own secretary is not offered the button.
     public bool CanRatify { get; private set; }
 
+    /// For a candidate: the courses required before confirmation and whether they block it (education settings).
+    public Cadre.Education.Courses.RequiredCoursesStatus? RequiredCourses { get; private set; }
+
     /// Which form the posted error belongs to, so the page opens it again.
     public string? OpenForm { get; private set; }
 
@@ -124,6 +127,7 @@ public sealed class DetailsModel(CadreDbContext db, ActorAccessor actors) : Page
         Membership = (await MembershipQueries.ForMemberAsync(db, actor, id, ct)).Value;
         CanReadAudit = await actor.CanAsync(db, Permission.AuditRead, Member.OrganizationId, ct);
         CanReadDues = await actor.CanAsync(db, Permission.DuesRead, Member.OrganizationId, ct);
+        if (Member.Status == MemberStatus.Candidate) RequiredCourses = await Cadre.Education.Courses.RequiredCourses.ForMemberAsync(db, id, ct);
         if (Member.Status == MemberStatus.Admitted)
         {
             var parentId = await db.Organizations.Where(o => o.Id == Member.OrganizationId).Select(o => o.ParentId).SingleAsync(ct);

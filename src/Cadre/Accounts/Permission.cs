@@ -14,6 +14,12 @@ public enum Permission
     OwnProfile,
     DuesRead,
     DuesManage,
+
+    // Political education (issue 6): reading courses, sessions and statistics; running them; keeping the library.
+    EducationRead = 120,
+    EducationManage = 121,
+    LibraryManage = 122,
+    LibraryRead = 123,
 }
 
 public static class Permissions
@@ -23,14 +29,20 @@ public static class Permissions
         [Role.Administrator] = Enum.GetValues<Permission>(),
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
-            Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead],
+            Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
+            Permission.EducationRead, Permission.LibraryRead],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
-        [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage],
-        [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile],
-        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile],
+        [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
+            Permission.LibraryRead],
+        // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
+        [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
+            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage],
+        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
         // The control commission checks, it never changes: read-only plus the audit trail.
-        [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead],
-        [Role.Member] = [Permission.OwnProfile],
+        [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
+            Permission.EducationRead, Permission.LibraryRead],
+        // Members read the party's library; their own courses come with OwnProfile.
+        [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
     };
 
     public static IReadOnlyList<Permission> Of(Role role) => ByRole[role];

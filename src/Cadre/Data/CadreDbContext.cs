@@ -83,6 +83,25 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
 
+    // Political education: the library (its search tables are hand-written, LibrarySearchSql), courses, study groups.
+    public DbSet<Education.Library.Document> Documents => Set<Education.Library.Document>();
+
+    public DbSet<Education.Library.DocumentVersion> DocumentVersions => Set<Education.Library.DocumentVersion>();
+
+    public DbSet<Education.Courses.Course> Courses => Set<Education.Courses.Course>();
+
+    public DbSet<Education.Courses.Lesson> Lessons => Set<Education.Courses.Lesson>();
+
+    public DbSet<Education.Courses.StudyGroup> StudyGroups => Set<Education.Courses.StudyGroup>();
+
+    public DbSet<Education.Courses.StudySession> StudySessions => Set<Education.Courses.StudySession>();
+
+    public DbSet<Education.Courses.Enrollment> Enrollments => Set<Education.Courses.Enrollment>();
+
+    public DbSet<Education.Courses.StudyAttendance> StudyAttendances => Set<Education.Courses.StudyAttendance>();
+
+    public DbSet<Education.Courses.EducationSettings> EducationSettings => Set<Education.Courses.EducationSettings>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -147,6 +147,9 @@ public static class DemoParty
                     organization?.Code, organization?.Name, person?.DisplayName));
             }
 
+            var demoMember = people[plan.Accounts.Single(a => a.Email == MemberEmail).Person!].Membership!;
+            await DemoEducation.SeedAsync(db, demoMember, ct);
+
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));
             return new DemoLogins(seed, plan.Organizations.Count, plan.Members.Count, accounts);
