@@ -305,9 +305,10 @@ public static class ImportMembers
                 continue;
             }
             var number = candidate.Number ?? Member.FormatNumber(nextSequence++);
-            await writer.InsertAsync(ImportLookup.Enrol(candidate, number, today), ct);
+            writer.Insert(ImportLookup.Enrol(candidate, number, today));
             pass.WrittenCreated++;
         }
+        await writer.FlushAsync(ct);
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }
