@@ -111,18 +111,18 @@ public static class ImportMembers
             // Into an empty register, a large import writes the rows first and builds the indexes after (sorted, in one
             // go): far faster on SQLite than an insertion into each index for every row. The unique indexes are checked
             // when rebuilt. Likewise the tally triggers: one rebuild at the end instead of an upsert per ancestor per row.
-            var deferred = lookup.Value.RegisterWasEmpty && scan.Rows >= DeferredFrom && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
-            if (deferred is not null) await MemberTallySql.SuspendAsync(db, ct);
+            // On PostgreSQL the indexes stay (its inserts into them are cheap enough); the triggers go on both engines: dropping
+            // them locks the tables until the import commits, which into an empty register hides nothing from readers.
+            var bulk = lookup.Value.RegisterWasEmpty && scan.Rows >= DeferredFrom;
+            var deferred = bulk && !db.IsPostgres ? await DeferredIndexes.DropAsync(db, ct) : null;
+            if (bulk) await MemberTallySql.SuspendAsync(db, ct);
 
             await using var inserter = await MemberInserter.CreateAsync(db, ct);
             var pass = await PassAsync(db, lookup.Value, open, options, inserter, ct);
             if (pass.Refused(options)) return pass.Report(options, refusedIfBad: true); // disposing the transaction rolls it back
 
-            if (deferred is not null)
-            {
-                await deferred.RebuildAsync(ct);
-                await MemberTallySql.ResumeAsync(db, ct);
-            }
+            if (deferred is not null) await deferred.RebuildAsync(ct);
+            if (bulk) await MemberTallySql.ResumeAsync(db, ct);
             // The rows created in bulk are summarized in one entry (decision 0011); updated members have their own entries.
             db.AuditEntries.Add(new AuditEntry
             {
