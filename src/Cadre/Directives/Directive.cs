@@ -26,6 +26,7 @@ public sealed class Directive : IAudited
     public const int MaxFigures = 5;
     public const int FigureNameMaxLength = 100;
     public const int ReportFormMaxLength = 4000;
+    public const int MaxChosenOrganizations = 5000;
 
     private readonly List<DirectiveFigure> figures = [];
 

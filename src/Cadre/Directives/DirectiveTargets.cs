@@ -11,8 +11,6 @@ namespace Cadre.Directives;
 /// issuer's, chosen organizations must be active and below it (anything else is refused, not silently dropped).
 internal static class DirectiveTargets
 {
-    public const int MaxChosen = 5000;
-
     public sealed record Checked(IReadOnlyList<int>? LevelIds, IReadOnlyList<int>? OrganizationIds);
 
     public static async Task<Result<Checked>> CheckAsync(CadreDbContext db, int issuerId, DirectiveTarget target, IReadOnlyList<int>? levelIds,
@@ -36,7 +34,7 @@ internal static class DirectiveTargets
             {
                 var ids = (organizationIds ?? []).Distinct().ToList();
                 if (ids.Count == 0) return new TargetOrganizationsRequired();
-                if (ids.Count > MaxChosen) return new TooManyTargets(MaxChosen);
+                if (ids.Count > Directive.MaxChosenOrganizations) return new TooManyTargets(Directive.MaxChosenOrganizations);
                 var below = await (from p in db.OrganizationPaths
                                    join o in db.Organizations on p.DescendantId equals o.Id
                                    where p.AncestorId == issuerId && p.Depth > 0 && o.Status == OrganizationStatus.Active && ids.Contains(o.Id)
