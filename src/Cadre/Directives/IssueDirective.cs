@@ -9,6 +9,8 @@ namespace Cadre.Directives;
 /// organizations; each receiving organization gets an assignment, created in one statement (AssignmentSql).
 public static class IssueDirective
 {
+    private const string Savepoint = "directive";
+
     public sealed record Request
     {
         public int IssuerOrganizationId { get; init; }
@@ -57,18 +59,22 @@ public static class IssueDirective
         var targets = await DirectiveTargets.CheckAsync(db, issuer.Id, request.Target, request.LevelIds, request.OrganizationIds, ct);
         if (!targets.IsSuccess) return targets.Error;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or a savepoint within the caller's (the demo party seeds in one transaction).
+        var outer = db.Database.CurrentTransaction;
+        await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (outer is not null) await outer.CreateSavepointAsync(Savepoint, ct);
         db.Directives.Add(directive.Value);
         await db.SaveChangesAsync(ct);
         var assigned = await AssignmentSql.AssignAsync(db, directive.Value.Id, targets.Value.LevelIds, targets.Value.OrganizationIds, ct);
         if (assigned == 0)
         {
+            if (outer is not null) await outer.RollbackToSavepointAsync(Savepoint, ct);
             db.ChangeTracker.Clear();
             return new NoReceivingOrganizations(); // disposing the transaction rolls the directive back
         }
         DirectiveTargets.Audit(db, directive.Value, assigned, 0);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Issued(directive.Value.Id, assigned);
     }
 }

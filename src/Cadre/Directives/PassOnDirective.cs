@@ -11,6 +11,8 @@ namespace Cadre.Directives;
 /// (their assignment points at the new directive, due no later than its date); the others get a new assignment.
 public static class PassOnDirective
 {
+    private const string Savepoint = "directive";
+
     public sealed record Request
     {
         public int? IssuerBodyId { get; init; }
@@ -47,17 +49,26 @@ public static class PassOnDirective
         if (!targets.IsSuccess) return targets.Error;
         var chain = parent.ChainId;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, or a savepoint within the caller's (the demo party seeds in one transaction).
+        var outer = db.Database.CurrentTransaction;
+        await using var transaction = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (outer is not null) await outer.CreateSavepointAsync(Savepoint, ct);
         db.Directives.Add(directive.Value);
         await db.SaveChangesAsync(ct);
         var marked = from.MarkPassedOn(directive.Value.Id);
         if (!marked.IsSuccess)
         {
+            if (outer is not null) await outer.RollbackToSavepointAsync(Savepoint, ct);
             db.ChangeTracker.Clear();
             return marked.Error;
         }
         var saved = await DirectiveAccess.SaveAsync(db, ct);
-        if (!saved.IsSuccess) return saved.Error;
+        if (!saved.IsSuccess)
+        {
+            if (outer is not null) await outer.RollbackToSavepointAsync(Savepoint, ct);
+            db.ChangeTracker.Clear();
+            return saved.Error;
+        }
 
         // Only assignments that came from above this organization move to it: what a lower organization has passed on stays its own.
         var fromAbove = await db.Directives
@@ -83,12 +94,13 @@ public static class PassOnDirective
         var assigned = await AssignmentSql.AssignAsync(db, newId, targets.Value.LevelIds, targets.Value.OrganizationIds, ct);
         if (assigned + repointed == 0)
         {
+            if (outer is not null) await outer.RollbackToSavepointAsync(Savepoint, ct);
             db.ChangeTracker.Clear();
             return new NothingToPassOn();
         }
         DirectiveTargets.Audit(db, directive.Value, assigned, repointed);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new PassedOn(newId, assigned, repointed);
     }
 }
