@@ -24,7 +24,7 @@ public sealed class DirectiveJourneyTests(BrowserApp browser) : IClassFixture<Br
         var centre = await browser.NewPageAsync();
         await SignInAsync(centre, "centre.secretary@example.org");
         await centre.GetByRole(AriaRole.Link, new() { Name = "Directives", Exact = true }).ClickAsync();
-        await centre.GetByRole(AriaRole.Link, new() { Name = "Issue a directive" }).ClickAsync();
+        await centre.GetByRole(AriaRole.Button, new() { Name = "Issue a directive" }).ClickAsync();
         await centre.GetByLabel("Title").FillAsync("Recruitment drive");
         await centre.GetByLabel("Text (Markdown)").FillAsync("Hold an **open meeting** and report how many people you reached.");
         await centre.GetByLabel("Due on").FillAsync(due);
