@@ -242,6 +242,201 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("Counters");
                 });
 
+            modelBuilder.Entity("Cadre.Directives.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("Figure1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Figure2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Figure3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Figure4")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Figure5")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LevelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PassedOnDirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReportText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RootDirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SummarisesSubtree")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("PassedOnDirectiveId");
+
+                    b.HasIndex("RootDirectiveId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "DueOn");
+
+                    b.HasIndex("RootDirectiveId", "LevelId", "Status", "DueOn");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("IssuerBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssuerOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentDirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReportForm")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ReportRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RootDirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SourceAssignmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TargetLevelIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerBodyId");
+
+                    b.HasIndex("ParentDirectiveId");
+
+                    b.HasIndex("RootDirectiveId");
+
+                    b.HasIndex("SourceAssignmentId");
+
+                    b.HasIndex("IssuerOrganizationId", "IssuedOn");
+
+                    b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("Cadre.Directives.DirectiveFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveFigures");
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.Property<int>("Id")
@@ -1766,6 +1961,76 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Cadre.Directives.Assignment", b =>
+                {
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Level", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("PassedOnDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("RootDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("ParentDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("RootDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("SourceAssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Directives.DirectiveFigure", b =>
+                {
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.HasOne("Cadre.Members.Classifier", null)
@@ -2227,6 +2492,11 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Cadre.Dues.DuesPayment", b =>

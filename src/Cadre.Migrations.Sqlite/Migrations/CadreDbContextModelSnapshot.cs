@@ -231,6 +231,195 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("Counters");
                 });
 
+            modelBuilder.Entity("Cadre.Directives.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Figure1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Figure2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Figure3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Figure4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Figure5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PassedOnDirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RootDirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SummarisesSubtree")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("PassedOnDirectiveId");
+
+                    b.HasIndex("RootDirectiveId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "DueOn");
+
+                    b.HasIndex("RootDirectiveId", "LevelId", "Status", "DueOn");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IssuerBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssuerOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentDirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportForm")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReportRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RootDirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SourceAssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetLevelIds")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuerBodyId");
+
+                    b.HasIndex("ParentDirectiveId");
+
+                    b.HasIndex("RootDirectiveId");
+
+                    b.HasIndex("SourceAssignmentId");
+
+                    b.HasIndex("IssuerOrganizationId", "IssuedOn");
+
+                    b.ToTable("Directives");
+                });
+
+            modelBuilder.Entity("Cadre.Directives.DirectiveFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectiveId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveFigures");
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.Property<int>("Id")
@@ -1677,6 +1866,76 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Cadre.Directives.Assignment", b =>
+                {
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Level", null)
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("PassedOnDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("RootDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerBodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("IssuerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("ParentDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany()
+                        .HasForeignKey("RootDirectiveId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Directives.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("SourceAssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Directives.DirectiveFigure", b =>
+                {
+                    b.HasOne("Cadre.Directives.Directive", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("DirectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.HasOne("Cadre.Members.Classifier", null)
@@ -2138,6 +2397,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Directives.Directive", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Cadre.Dues.DuesPayment", b =>

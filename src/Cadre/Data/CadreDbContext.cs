@@ -102,6 +102,13 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Education.Courses.EducationSettings> EducationSettings => Set<Education.Courses.EducationSettings>();
 
+    // Directives: the chain of leadership; assignments are written in bulk (AssignmentSql).
+    public DbSet<Directives.Directive> Directives => Set<Directives.Directive>();
+
+    public DbSet<Directives.DirectiveFigure> DirectiveFigures => Set<Directives.DirectiveFigure>();
+
+    public DbSet<Directives.Assignment> Assignments => Set<Directives.Assignment>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -149,6 +149,9 @@ public static class DemoParty
 
             var demoMember = people[plan.Accounts.Single(a => a.Email == MemberEmail).Person!].Membership!;
             await DemoEducation.SeedAsync(db, demoMember, ct);
+            var demoRegion = created[plan.Accounts.Single(a => a.Email == RegionalSecretaryEmail).Organization!].Id;
+            var demoBranch = created[plan.Accounts.Single(a => a.Email == PrimarySecretaryEmail).Organization!].Id;
+            await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
 
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));

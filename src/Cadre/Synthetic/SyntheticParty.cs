@@ -27,7 +27,7 @@ public static class SyntheticParty
 {
     /// Raised whenever the generator writes something new or differently, so that a database seeded by an older one
     /// (kept by the benchmark's --reuse) is not mistaken for this one's. Stored in the seed's audit entry.
-    public const int GeneratorVersion = 3;
+    public const int GeneratorVersion = 4;
 
     private static readonly string[] Tables =
         ["OrganizationPaths", "OrganizationVersions", "People", "Members", "MembershipEvents", "DeclaredIncomes", "DuesPayments", "PaymentAllocations"];
@@ -72,6 +72,7 @@ public static class SyntheticParty
             var counts = await writer.WriteMembersAsync(firstNumber, options.Members, progress, ct);
             await ReceiptNumbers.RaiseToAsync(db, writer.LastReceipt, ct);
             await SyntheticEducation.SeedAsync(db, options.Seed, today, windowStart, ct);
+            await SyntheticDirectives.SeedAsync(db, options.Seed, today, windowStart, ct);
 
             if (deferred is not null)
             {

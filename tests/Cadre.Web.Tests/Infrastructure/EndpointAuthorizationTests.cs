@@ -51,4 +51,33 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
             .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')).ToHashSet();
         Assert.DoesNotContain(Anonymous, r => !routes.Contains(r));
     }
+
+    /// The directives' endpoints (issue 5) are enumerated above like every other; here each is checked for the permission it needs.
+    [Theory]
+    [InlineData("GET", "/api/v1/directives/inbox", Permission.DirectivesRead)]
+    [InlineData("POST", "/api/v1/directives/", Permission.DirectivesManage)]
+    [InlineData("GET", "/api/v1/directives/{id:int}", Permission.DirectivesRead)]
+    [InlineData("GET", "/api/v1/directives/{id:int}/rollup", Permission.DirectivesRead)]
+    [InlineData("GET", "/api/v1/directives/{id:int}/assignments", Permission.DirectivesRead)]
+    [InlineData("GET", "/api/v1/directives/assignments/{id:long}", Permission.DirectivesRead)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/acknowledge", Permission.DirectivesManage)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/start", Permission.DirectivesManage)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/report", Permission.DirectivesManage)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/accept", Permission.DirectivesManage)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/return", Permission.DirectivesManage)]
+    [InlineData("POST", "/api/v1/directives/assignments/{id:long}/pass-on", Permission.DirectivesManage)]
+    [InlineData("GET", "/directives", Permission.DirectivesRead)]
+    [InlineData("GET", "/directives/new", Permission.DirectivesManage)]
+    [InlineData("GET", "/directives/{id:int}", Permission.DirectivesRead)]
+    [InlineData("GET", "/directives/assignments/{id:long}", Permission.DirectivesRead)]
+    public void A_directive_endpoint_requires_its_permission(string method, string route, Permission permission)
+    {
+        _ = app.Server;
+        var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == route.TrimEnd('/') || "/" + e.RoutePattern.RawText?.TrimStart('/') == route)
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is not { } m || m.HttpMethods.Contains(method))
+            .FirstOrDefault();
+        Assert.True(endpoint is not null, $"{method} {route} is not mapped.");
+        Assert.Contains(Permissions.Policy(permission), endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy));
+    }
 }
