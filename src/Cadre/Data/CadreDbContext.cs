@@ -102,6 +102,14 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Education.Courses.EducationSettings> EducationSettings => Set<Education.Courses.EducationSettings>();
 
+    public DbSet<Health.IndicatorValue> IndicatorValues => Set<Health.IndicatorValue>();
+
+    public DbSet<Health.HealthRun> HealthRuns => Set<Health.HealthRun>();
+
+    public DbSet<Health.WarningRule> WarningRules => Set<Health.WarningRule>();
+
+    public DbSet<Health.HealthWarning> HealthWarnings => Set<Health.HealthWarning>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)
