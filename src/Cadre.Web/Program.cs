@@ -3,6 +3,7 @@ using Cadre.Data;
 using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
 using Cadre.Web.Education;
+using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
@@ -54,6 +55,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks();
 builder.Services.AddHostedService<Cadre.Web.Dues.AutomaticLapseJob>();
+builder.Services.AddHostedService<Cadre.Web.Health.ComputeHealthJob>();
 
 var app = builder.Build();
 
@@ -86,6 +88,7 @@ app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
 app.MapEducationApi();
+app.MapHealthApi();
 
 await app.RunAsync();
 
