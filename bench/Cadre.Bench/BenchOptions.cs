@@ -36,10 +36,10 @@ internal sealed record BenchOptions
     /// The scenarios to run (all when empty). The synthetic party is seeded (or reused) only for those that read it.
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library"];
+    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library", "health"];
 
     // The scenarios that read the synthetic party (the import has a database of its own; ballots need none).
-    private static readonly string[] OnSyntheticParty = ["counts", "search", "web"];
+    private static readonly string[] OnSyntheticParty = ["counts", "search", "web", "health"];
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 

@@ -94,6 +94,13 @@ public static class CadreCli
                     .WithDescription("Exports the dues (due, paid, outstanding per member and month) of an organization's subtree.")
                     .WithExample("export", "dues", "--org", "R1-D2", "--from", "2025-01", "--to", "2025-06", "--out", "dues.csv");
             });
+            config.AddBranch("health", health =>
+            {
+                health.SetDescription("Organizational health indicators and warnings.");
+                health.AddCommand<Cadre.Cli.Health.ComputeHealthCommand>("compute")
+                    .WithDescription("Computes every health indicator for every organization (the current month, and the last months of flows) and raises warnings.")
+                    .WithExample("health", "compute", "--months", "12");
+            });
             config.AddCommand<CountCommand>("count")
                 .WithDescription("Counts a BLT ballot file stage by stage (Scottish STV, ERS97, Meek, Wright, instant runoff, plurality, block, approval).")
                 .WithExample("count", "ballots.blt", "--method", "meek", "--json");

@@ -4,6 +4,7 @@ using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
 using Cadre.Web.Directives;
 using Cadre.Web.Education;
+using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
@@ -55,6 +56,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks();
 builder.Services.AddHostedService<Cadre.Web.Dues.AutomaticLapseJob>();
+builder.Services.AddHostedService<Cadre.Web.Health.ComputeHealthJob>();
 
 var app = builder.Build();
 
@@ -88,6 +90,7 @@ app.MapAccountsApi();
 app.MapDuesApi();
 app.MapEducationApi();
 app.MapDirectivesApi();
+app.MapHealthApi();
 
 await app.RunAsync();
 

@@ -1118,6 +1118,239 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.Health.HealthRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("HealthRuns");
+                });
+
+            modelBuilder.Entity("Cadre.Health.HealthWarning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Observed")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SeenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("RuleId", "Status", "OrganizationId");
+
+                    b.ToTable("HealthWarnings");
+                });
+
+            modelBuilder.Entity("Cadre.Health.IndicatorValue", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Base")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnBase")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnValue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "Indicator", "Month");
+
+                    b.HasIndex("Indicator", "Month");
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
+            modelBuilder.Entity("Cadre.Health.WarningRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OwnOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WarningRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "lapses",
+                            Measure = 3,
+                            Name = "More than 5 % of the members lapsed in a year",
+                            OwnOnly = false,
+                            Threshold = 0.05m,
+                            Version = 1,
+                            WindowMonths = 12
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "secretary_vacant",
+                            Measure = 2,
+                            Name = "The secretary's office is vacant",
+                            OwnOnly = true,
+                            Threshold = 0m,
+                            Version = 1,
+                            WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "arrears",
+                            Measure = 1,
+                            Name = "More than 20 % of the members in arrears",
+                            OwnOnly = false,
+                            Threshold = 0.2m,
+                            Version = 1,
+                            WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "candidates_overdue",
+                            Measure = 1,
+                            Name = "More than a quarter of the candidates past their probation",
+                            OwnOnly = false,
+                            Threshold = 0.25m,
+                            Version = 1,
+                            WindowMonths = 1
+                        });
+                });
+
             modelBuilder.Entity("Cadre.Members.Classifier", b =>
                 {
                     b.Property<int>("Id")
@@ -1274,6 +1507,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Kind", "On");
 
                     b.HasIndex("MemberId", "Id");
 
@@ -2214,6 +2449,23 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Health.HealthWarning", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Health.WarningRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Rule");
                 });
 
             modelBuilder.Entity("Cadre.Members.Member", b =>

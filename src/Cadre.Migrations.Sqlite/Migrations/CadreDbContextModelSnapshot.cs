@@ -1064,6 +1064,233 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.Health.HealthRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Milliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("HealthRuns");
+                });
+
+            modelBuilder.Entity("Cadre.Health.HealthWarning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Observed")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("RuleId", "Status", "OrganizationId");
+
+                    b.ToTable("HealthWarnings");
+                });
+
+            modelBuilder.Entity("Cadre.Health.IndicatorValue", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Base")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Indicator", "Month");
+
+                    b.HasIndex("Indicator", "Month");
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
+            modelBuilder.Entity("Cadre.Health.WarningRule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OwnOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WarningRules");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "lapses",
+                            Measure = 3,
+                            Name = "More than 5 % of the members lapsed in a year",
+                            OwnOnly = false,
+                            Threshold = 0.05m,
+                            Version = 1,
+                            WindowMonths = 12
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "secretary_vacant",
+                            Measure = 2,
+                            Name = "The secretary's office is vacant",
+                            OwnOnly = true,
+                            Threshold = 0m,
+                            Version = 1,
+                            WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "arrears",
+                            Measure = 1,
+                            Name = "More than 20 % of the members in arrears",
+                            OwnOnly = false,
+                            Threshold = 0.2m,
+                            Version = 1,
+                            WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Comparison = 1,
+                            Enabled = true,
+                            Indicator = "candidates_overdue",
+                            Measure = 1,
+                            Name = "More than a quarter of the candidates past their probation",
+                            OwnOnly = false,
+                            Threshold = 0.25m,
+                            Version = 1,
+                            WindowMonths = 1
+                        });
+                });
+
             modelBuilder.Entity("Cadre.Members.Classifier", b =>
                 {
                     b.Property<int>("Id")
@@ -1212,6 +1439,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Kind", "On");
 
                     b.HasIndex("MemberId", "Id");
 
@@ -2119,6 +2348,23 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Health.HealthWarning", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Health.WarningRule", "Rule")
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Rule");
                 });
 
             modelBuilder.Entity("Cadre.Members.Member", b =>

@@ -24,6 +24,11 @@ public enum Permission
     EducationManage = 121,
     LibraryManage = 122,
     LibraryRead = 123,
+
+    // Organizational health (issue 9): reading indicators and warnings; acting on warnings; setting the warning rules.
+    HealthRead = 150,
+    HealthManage = 151,
+    HealthRulesManage = 152,
 }
 
 public static class Permissions
@@ -34,17 +39,18 @@ public static class Permissions
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.DirectivesManage],
+            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.DirectivesManage,
+            Permission.HealthRead, Permission.HealthManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
-            Permission.LibraryRead],
+            Permission.LibraryRead, Permission.HealthRead],
         // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
-            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage],
+            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage, Permission.HealthRead],
         [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.HealthRead],
         // Members read the party's library; their own courses come with OwnProfile.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
     };

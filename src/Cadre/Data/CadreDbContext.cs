@@ -108,6 +108,13 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<Directives.DirectiveFigure> DirectiveFigures => Set<Directives.DirectiveFigure>();
 
     public DbSet<Directives.Assignment> Assignments => Set<Directives.Assignment>();
+    public DbSet<Health.IndicatorValue> IndicatorValues => Set<Health.IndicatorValue>();
+
+    public DbSet<Health.HealthRun> HealthRuns => Set<Health.HealthRun>();
+
+    public DbSet<Health.WarningRule> WarningRules => Set<Health.WarningRule>();
+
+    public DbSet<Health.HealthWarning> HealthWarnings => Set<Health.HealthWarning>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

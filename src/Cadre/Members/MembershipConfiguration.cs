@@ -15,6 +15,8 @@ internal sealed class MembershipEventConfiguration : IEntityTypeConfiguration<Me
         builder.Property(e => e.Reason).HasMaxLength(MembershipEvent.TextMaxLength);
         builder.Property(e => e.Note).HasMaxLength(MembershipEvent.TextMaxLength);
         builder.HasIndex(e => new { e.MemberId, e.Id });
+        // The health indicators count each month's events of a kind (lapses, transfers): one index range each.
+        builder.HasIndex(e => new { e.Kind, e.On });
     }
 }
 

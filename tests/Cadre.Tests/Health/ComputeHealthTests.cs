@@ -1,0 +1,101 @@
+using Cadre.Data;
+using Cadre.Dues;
+using Cadre.Health;
+using Cadre.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Tests.Health;
+
+public sealed class ComputeHealthTests
+{
+    private static readonly DateOnly March = new(2025, 3, 1);
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Stored_indicators_equal_a_recount_of_the_rows_behind_them_at_every_organization(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.HealthPartyAsync();
+        await database.ComputeAsync();
+
+        await using var db = database.Context();
+        var settings = await db.DuesSettings.SingleAsync(TestDatabase.Ct);
+        var organizations = await db.Organizations.Select(o => o.Id).ToListAsync(TestDatabase.Ct);
+        var stored = await db.IndicatorValues.AsNoTracking().ToListAsync(TestDatabase.Ct);
+        var checkedCells = 0;
+        foreach (var definition in IndicatorCatalogue.All)
+        {
+            var months = definition.Kind == IndicatorKind.Snapshot ? [March] : Months.Range(March.AddMonths(-11), March).ToList();
+            foreach (var month in months)
+            {
+                var period = new HealthPeriod(month, db.Today, settings.AccountingFrom ?? DateOnly.MinValue);
+                var counted = await definition.Counted(db, period).Select(r => r.OrganizationId).ToListAsync(TestDatabase.Ct);
+                var based = definition.Based is null ? [] : await definition.Based(db, period).Select(r => r.OrganizationId).ToListAsync(TestDatabase.Ct);
+                foreach (var organization in organizations)
+                {
+                    var subtree = await db.OrganizationPaths.Where(p => p.AncestorId == organization).Select(p => p.DescendantId).ToListAsync(TestDatabase.Ct);
+                    var value = stored.SingleOrDefault(v => v.OrganizationId == organization && v.Indicator == definition.Code && v.Month == month);
+                    var where = $"{definition.Code} {month:yyyy-MM} at {organization}";
+                    Assert.True(counted.Count(subtree.Contains) == (value?.Value ?? 0), $"{where}: value {value?.Value} but {counted.Count(subtree.Contains)} rows");
+                    Assert.True(counted.Count(o => o == organization) == (value?.OwnValue ?? 0), $"{where}: own value");
+                    Assert.True(based.Count(subtree.Contains) == (value?.Base ?? 0), $"{where}: base {value?.Base} but {based.Count(subtree.Contains)} rows");
+                    Assert.True(based.Count(o => o == organization) == (value?.OwnBase ?? 0), $"{where}: own base");
+                    checkedCells++;
+                }
+            }
+        }
+        Assert.True(checkedCells > 500);
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Each_indicator_counts_what_its_definition_says(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var party = await database.HealthPartyAsync();
+        var computed = await database.ComputeAsync();
+        Assert.Equal(March, computed.Month);
+
+        await using var db = database.Context();
+        var centre = party.Tree.Centre;
+        async Task<(int Value, int Base)> At(string code, int organization, DateOnly? month = null)
+        {
+            var v = await db.IndicatorValues.SingleOrDefaultAsync(x => x.OrganizationId == organization && x.Indicator == code && x.Month == (month ?? March),
+                TestDatabase.Ct);
+            return (v?.Value ?? 0, v?.Base ?? 0);
+        }
+
+        // Sponsors of the candidate (2), the candidate, five with incomes, Tom (transferred), minus nobody: resigned, lapsed and deceased have left.
+        Assert.Equal(9, (await At("members", centre)).Value);
+        Assert.Equal(1, (await At("candidates", centre)).Value);
+        Assert.Equal((1, 1), await At("candidates_overdue", centre));
+        Assert.Equal(1, (await At("resignations", centre, new DateOnly(2025, 2, 1))).Value);
+        Assert.Equal(1, (await At("lapses", party.Tree.NorthBranch2)).Value);
+        Assert.Equal(1, (await At("deaths", party.Tree.South, new DateOnly(2024, 12, 1))).Value);
+        Assert.Equal(1, (await At("transfers_out", party.Tree.NorthDistrict2, new DateOnly(2025, 1, 1))).Value);
+        Assert.Equal(1, (await At("transfers_in", party.Tree.SouthBranch, new DateOnly(2025, 1, 1))).Value);
+        Assert.Equal(0, (await At("transfers_in", party.Tree.North, new DateOnly(2025, 1, 1))).Value);
+        // Ana paid February on 20 February; Rui paid it in March: late. Every current member owes.
+        Assert.Equal((1, 9), await At("dues_on_time", centre));
+        // Nobody paid December or January: everyone but Ana and Rui (who paid February) is in arrears.
+        Assert.Equal((7, 9), await At("arrears", centre));
+        Assert.Equal((0, 9), await At("required_courses", centre));
+        Assert.Equal((3, 4), await At("vacant_offices", centre));
+        Assert.Equal((2, 3), await At("secretary_vacant", centre));
+        Assert.Equal(1, (await At("terms_overdue", party.Tree.NorthBranch)).Value);
+        var district = await db.IndicatorValues.SingleAsync(x => x.OrganizationId == party.Tree.NorthDistrict && x.Indicator == "secretary_vacant"
+            && x.Month == March, TestDatabase.Ct);
+        Assert.Equal((2, 3, 1, 1), (district.Value, district.Base, district.OwnValue, district.OwnBase));
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_second_run_replaces_the_month_instead_of_adding_to_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await database.HealthPartyAsync();
+        var first = await database.ComputeAsync();
+        var second = await database.ComputeAsync();
+        Assert.Equal(first.Rows, second.Rows);
+        await using var db = database.Context();
+        Assert.Equal(second.Rows, await db.IndicatorValues.CountAsync(TestDatabase.Ct));
+        Assert.Equal(2, await db.HealthRuns.CountAsync(TestDatabase.Ct));
+    }
+}
