@@ -4,6 +4,7 @@ using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
 using Cadre.Web.Education;
 using Cadre.Web.Infrastructure;
+using Cadre.Web.International;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
 using Microsoft.AspNetCore.Authentication;
@@ -86,6 +87,7 @@ app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
 app.MapEducationApi();
+app.MapInternationalApi();
 
 await app.RunAsync();
 

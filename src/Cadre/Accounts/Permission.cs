@@ -20,6 +20,10 @@ public enum Permission
     EducationManage = 121,
     LibraryManage = 122,
     LibraryRead = 123,
+
+    // The international work (issue 8): the registry of parties, relations, exchanges, declarations and seminars.
+    InternationalRead = 130,
+    InternationalManage = 131,
 }
 
 public static class Permissions
@@ -30,17 +34,19 @@ public static class Permissions
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.InternationalRead],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
             Permission.LibraryRead],
         // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
             Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage],
-        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
+        // The international department keeps the registry and the relations of its subtree; secretaries and the control commission read them.
+        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead,
+            Permission.InternationalRead, Permission.InternationalManage],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.InternationalRead],
         // Members read the party's library; their own courses come with OwnProfile.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
     };

@@ -102,6 +102,9 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Education.Courses.EducationSettings> EducationSettings => Set<Education.Courses.EducationSettings>();
 
+    // The international work: the registry of parties, relations, exchanges, declarations, seminars.
+    public DbSet<International.Party> Parties => Set<International.Party>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,0 +1,23 @@
+using Cadre.Common;
+
+namespace Cadre.International;
+
+public sealed record PartyNotFound() : NotFoundError("There is no such party in the registry.");
+
+public sealed record PartyFieldNotFound(string FieldName) : InvalidField(FieldName, "There is no such party in the registry.");
+
+public sealed record RegistryNotPermitted()
+    : ForbiddenError("Only the international department of the top organization (or an administrator) keeps the registry of parties.");
+
+public sealed record InternationalNotPermitted() : ForbiddenError("You may not keep the international work of this organization.");
+
+public sealed record InternationalOrganizationNotFound()
+    : InvalidField("OrganizationId", "There is no such organization among those whose international work you keep.");
+
+public sealed record InternationalScopeNotFound() : NotFoundError("There is no such organization among those whose international work you read.");
+
+public sealed record PartyFactsIdTaken(int PartyFactsId) : ConflictError($"Another party already has the Party Facts id {PartyFactsId}.");
+
+public sealed record UnknownPartyStatus(string Value) : InvalidField("status", $"\"{Value}\" is not a status of a party: active or dissolved.");
+
+public sealed record UnknownCountry(string Value) : InvalidField("country", $"\"{Value}\" is not a country code (ISO 3166-1 alpha-3, such as FRA or VNM).");
