@@ -14,6 +14,7 @@ public static class InternationalApi
     public static void MapInternationalApi(this IEndpointRouteBuilder app)
     {
         MapParties(app.MapGroup("/api/v1/parties").WithTags("Parties"));
+        MapRelations(app.MapGroup("/api/v1").WithTags("Relations"));
         app.MapGet("/api/v1/countries", () => Results.Ok(Countries.List)).Requires(Permission.InternationalRead).WithTags("Parties")
             .WithSummary("The country codes a party may have: ISO 3166-1 alpha-3 and the former states Party Facts uses, with their regions.");
     }
@@ -52,5 +53,40 @@ public static class InternationalApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
             .Accepts<string>("text/csv")
             .WithSummary("Imports the Party Facts core table sent as the body (text/csv): one bad row and nothing changes; a re-import updates, never duplicates.");
+    }
+
+    private static void MapRelations(RouteGroupBuilder api)
+    {
+        api.MapGet("/parties/{id:int}/work", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await RelationQueries.ForPartyAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("Your organizations' relations with a party (with their history), the exchanges and the contact persons.");
+
+        api.MapGet("/relations", async (int? organizationId, RelationStatus? status, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await RelationQueries.ListAsync(db, await actors.GetAsync(ct), organizationId, status, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("The relations of the organizations you read (of one organization's subtree, of one status), each with its history.");
+
+        api.MapPut("/relations", async (SetRelation.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await SetRelation.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Ok(new { id })))
+            .Requires(Permission.InternationalManage).WithSummary("Establishes an organization's relation with a party or changes its status (fraternal, friendly, contact, none) on a date; the history keeps every change.");
+
+        api.MapGet("/exchanges", async (int? partyId, int? organizationId, ExchangeKind? kind, DateOnly? from, DateOnly? to, string? cursor, int? limit,
+                CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await RelationQueries.ListExchangesAsync(db, await actors.GetAsync(ct), new ExchangeFilter
+            {
+                PartyId = partyId, OrganizationId = organizationId, Kind = kind, From = from, To = to, Cursor = cursor, Take = limit ?? 50,
+            }, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("Delegations, messages, agreements and memoranda of the organizations you read, the latest first.");
+
+        api.MapPost("/exchanges", async (RecordExchange.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await RecordExchange.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Created($"/api/v1/exchanges?partyId={body.PartyId}", new { id })))
+            .Requires(Permission.InternationalManage).WithSummary("Records a delegation sent or received (with its members), a message (greetings, condolences, solidarity), an agreement or a memorandum.");
+
+        api.MapPost("/contacts", async (AddContact.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await AddContact.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Created($"/api/v1/parties/{body.PartyId}/work", new { id })))
+            .Requires(Permission.InternationalManage).WithSummary("Records a contact person of a party for an organization.");
+
+        api.MapPost("/contacts/{id:int}/end", async (int id, EndContact.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await EndContact.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(_ => Results.NoContent()))
+            .Requires(Permission.InternationalManage).WithSummary("Someone stops being the contact (on a date, today when none is given); kept in the history.");
     }
 }

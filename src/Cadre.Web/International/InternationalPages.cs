@@ -37,5 +37,14 @@ internal static class InternationalPages
         ({ } f, { } t) => $"{f.ToString(CultureInfo.InvariantCulture)}–{t.ToString(CultureInfo.InvariantCulture)}",
     };
 
+    public static string Describe(Cadre.International.ExchangeKind kind) => kind switch
+    {
+        Cadre.International.ExchangeKind.DelegationSent => "Delegation sent",
+        Cadre.International.ExchangeKind.DelegationReceived => "Delegation received",
+        Cadre.International.ExchangeKind.MessageSent => "Message sent",
+        Cadre.International.ExchangeKind.MessageReceived => "Message received",
+        _ => kind.ToString(),
+    };
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -105,6 +105,14 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     // The international work: the registry of parties, relations, exchanges, declarations, seminars.
     public DbSet<International.Party> Parties => Set<International.Party>();
 
+    public DbSet<International.Relation> Relations => Set<International.Relation>();
+
+    public DbSet<International.RelationChange> RelationChanges => Set<International.RelationChange>();
+
+    public DbSet<International.Exchange> Exchanges => Set<International.Exchange>();
+
+    public DbSet<International.PartyContact> PartyContacts => Set<International.PartyContact>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

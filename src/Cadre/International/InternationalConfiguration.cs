@@ -27,3 +27,75 @@ internal sealed class PartyConfiguration : IEntityTypeConfiguration<Party>
         builder.HasIndex(p => p.FamilyKey);
     }
 }
+
+internal sealed class RelationConfiguration : IEntityTypeConfiguration<Relation>
+{
+    public void Configure(EntityTypeBuilder<Relation> builder)
+    {
+        builder.Property(r => r.Status).HasConversion<int>();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.OrganizationId, r.PartyId }).IsUnique();
+        builder.HasIndex(r => new { r.PartyId, r.Status });
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Party>().WithMany().HasForeignKey(r => r.PartyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Changes).WithOne().HasForeignKey(c => c.RelationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Changes).HasField("changes").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RelationChangeConfiguration : IEntityTypeConfiguration<RelationChange>
+{
+    public void Configure(EntityTypeBuilder<RelationChange> builder)
+    {
+        builder.Property(c => c.From).HasConversion<int?>();
+        builder.Property(c => c.To).HasConversion<int>();
+        builder.Property(c => c.Note).HasMaxLength(Relation.NoteMaxLength);
+        builder.HasIndex(c => new { c.RelationId, c.On });
+    }
+}
+
+internal sealed class ExchangeConfiguration : IEntityTypeConfiguration<Exchange>
+{
+    public void Configure(EntityTypeBuilder<Exchange> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<int>();
+        builder.Property(e => e.MessageKind).HasConversion<int?>();
+        builder.Property(e => e.Title).HasMaxLength(Exchange.TitleMaxLength);
+        builder.Property(e => e.Place).HasMaxLength(Exchange.PlaceMaxLength);
+        builder.Property(e => e.Reference).HasMaxLength(Exchange.ReferenceMaxLength);
+        builder.Property(e => e.Summary).HasMaxLength(Exchange.SummaryMaxLength);
+        builder.HasIndex(e => new { e.PartyId, e.On });
+        builder.HasIndex(e => new { e.OrganizationId, e.On });
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(e => e.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Party>().WithMany().HasForeignKey(e => e.PartyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Education.Library.Document>().WithMany().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(e => e.Delegates).WithOne().HasForeignKey(d => d.ExchangeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Delegates).HasField("delegates").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ExchangeDelegateConfiguration : IEntityTypeConfiguration<ExchangeDelegate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeDelegate> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(Exchange.NameMaxLength);
+        builder.Property(d => d.Position).HasMaxLength(Exchange.NameMaxLength);
+        builder.HasIndex(d => new { d.ExchangeId, d.Number }).IsUnique();
+    }
+}
+
+internal sealed class PartyContactConfiguration : IEntityTypeConfiguration<PartyContact>
+{
+    public void Configure(EntityTypeBuilder<PartyContact> builder)
+    {
+        builder.Property(c => c.Name).HasMaxLength(PartyContact.NameMaxLength);
+        builder.Property(c => c.Position).HasMaxLength(PartyContact.NameMaxLength);
+        builder.Property(c => c.Email).HasMaxLength(PartyContact.EmailMaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(PartyContact.PhoneMaxLength);
+        builder.Property(c => c.Note).HasMaxLength(PartyContact.NoteMaxLength);
+        builder.HasIndex(c => new { c.PartyId, c.OrganizationId });
+        builder.HasIndex(c => c.OrganizationId);
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Party>().WithMany().HasForeignKey(c => c.PartyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

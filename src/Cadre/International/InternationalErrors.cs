@@ -21,3 +21,16 @@ public sealed record PartyFactsIdTaken(int PartyFactsId) : ConflictError($"Anoth
 public sealed record UnknownPartyStatus(string Value) : InvalidField("status", $"\"{Value}\" is not a status of a party: active or dissolved.");
 
 public sealed record UnknownCountry(string Value) : InvalidField("country", $"\"{Value}\" is not a country code (ISO 3166-1 alpha-3, such as FRA or VNM).");
+
+public sealed record RelationAlreadyAt(RelationStatus Status) : ConflictError($"The relation is already {Status.ToString().ToLowerInvariant()}.");
+
+public sealed record RelationChangeBeforeLast(DateOnly Since)
+    : InvalidField("On", $"The relation last changed on {Since:yyyy-MM-dd}: a change is recorded on that day or later.");
+
+public sealed record ExchangeNotFound() : NotFoundError("There is no such exchange among those you may see.");
+
+public sealed record ContactNotFound() : NotFoundError("There is no such contact among those you may see.");
+
+public sealed record ContactAlreadyEnded(DateOnly On) : ConflictError($"The contact already ended on {On:yyyy-MM-dd}.");
+
+public sealed record ExchangeDocumentNotFound() : InvalidField("DocumentId", "There is no such document in the library.");
