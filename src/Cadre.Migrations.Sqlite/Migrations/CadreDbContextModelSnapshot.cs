@@ -875,6 +875,77 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.International.Declaration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "AdoptedOn");
+
+                    b.ToTable("Declarations");
+                });
+
+            modelBuilder.Entity("Cadre.International.DeclarationText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeclarationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId", "Language", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationTexts");
+                });
+
             modelBuilder.Entity("Cadre.International.Exchange", b =>
                 {
                     b.Property<int>("Id")
@@ -1155,6 +1226,44 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("RelationId", "On");
 
                     b.ToTable("RelationChanges");
+                });
+
+            modelBuilder.Entity("Cadre.International.Signatory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Adherent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeclarationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("DeclarationId", "PartyId")
+                        .IsUnique();
+
+                    b.ToTable("Signatories");
                 });
 
             modelBuilder.Entity("Cadre.Members.Classifier", b =>
@@ -2144,6 +2253,24 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cadre.International.Declaration", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.DeclarationText", b =>
+                {
+                    b.HasOne("Cadre.International.Declaration", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.International.Exchange", b =>
                 {
                     b.HasOne("Cadre.Education.Library.Document", null)
@@ -2209,6 +2336,21 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .WithMany("Changes")
                         .HasForeignKey("RelationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Signatory", b =>
+                {
+                    b.HasOne("Cadre.International.Declaration", null)
+                        .WithMany("Signatories")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2522,6 +2664,13 @@ namespace Cadre.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cadre.Education.Library.Document", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Cadre.International.Declaration", b =>
+                {
+                    b.Navigation("Signatories");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Cadre.International.Exchange", b =>

@@ -15,6 +15,7 @@ public static class InternationalApi
     {
         MapParties(app.MapGroup("/api/v1/parties").WithTags("Parties"));
         MapRelations(app.MapGroup("/api/v1").WithTags("Relations"));
+        MapDeclarations(app.MapGroup("/api/v1/declarations").WithTags("Declarations"));
         app.MapGet("/api/v1/countries", () => Results.Ok(Countries.List)).Requires(Permission.InternationalRead).WithTags("Parties")
             .WithSummary("The country codes a party may have: ISO 3166-1 alpha-3 and the former states Party Facts uses, with their regions.");
     }
@@ -88,5 +89,44 @@ public static class InternationalApi
         api.MapPost("/contacts/{id:int}/end", async (int id, EndContact.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await EndContact.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(_ => Results.NoContent()))
             .Requires(Permission.InternationalManage).WithSummary("Someone stops being the contact (on a date, today when none is given); kept in the history.");
+    }
+
+    private static void MapDeclarations(RouteGroupBuilder api)
+    {
+        api.MapGet("/", async (CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            Results.Ok(await DeclarationQueries.ListAsync(db, await actors.GetAsync(ct), ct)))
+            .Requires(Permission.InternationalRead).WithSummary("The joint declarations your organizations keep, the latest first, with their counts of signatories.");
+
+        api.MapGet("/{id:int}", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await DeclarationQueries.GetAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("A declaration: its current text in each language (with the number of versions) and every signatory, adherent and withdrawal.");
+
+        api.MapPost("/", async (AdoptDeclaration.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await AdoptDeclaration.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Created($"/api/v1/declarations/{id}", new { id })))
+            .Requires(Permission.InternationalManage).WithSummary("Records a joint declaration: title, date, place, its first text and whether it has a public page.");
+
+        api.MapPost("/{id:int}/texts", async (int id, ReviseDeclaration.TextRequest body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await ReviseDeclaration.AddTextAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(n => Results.Ok(new { version = n })))
+            .Requires(Permission.InternationalManage).WithSummary("Adds the text in another language, or a new version of a language's text (the earlier ones are kept).");
+
+        api.MapPut("/{id:int}/public", async (int id, bool isPublic, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await ReviseDeclaration.PublishAsync(db, await actors.GetAsync(ct), id, isPublic, ct)).ToResult(_ => Results.NoContent()))
+            .Requires(Permission.InternationalManage).WithSummary("Whether the declaration has a public page at /declarations/{id} (?isPublic=true or false).");
+
+        api.MapPost("/{id:int}/signatories", async (int id, SignDeclaration.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await SignDeclaration.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(n => Results.Ok(new { signed = n })))
+            .Requires(Permission.InternationalManage).WithSummary("Parties sign on a date: on the day of adoption as original signatories, later as adherents. A party signs once; all or none are recorded.");
+
+        api.MapPost("/{id:int}/withdrawals", async (int id, WithdrawSignatory.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await WithdrawSignatory.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(_ => Results.NoContent()))
+            .Requires(Permission.InternationalManage).WithSummary("A signatory withdraws on a date on or after its signing; it stays on the list as withdrawn.");
+
+        api.MapGet("/{id:int}/statistics", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await DeclarationQueries.StatisticsAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("Signatories by country, region and year of signing, with the withdrawn counted apart.");
+
+        api.MapGet("/{id:int}/signatories.csv", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await DeclarationQueries.ExportAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(f => Results.File(f.Content, "text/csv; charset=utf-8", f.FileName)))
+            .Requires(Permission.InternationalRead).WithSummary("The signatory list as CSV (party, country, region, signed on, original or adherent, withdrawn on); the export is audited.");
     }
 }

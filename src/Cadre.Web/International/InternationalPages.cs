@@ -46,5 +46,13 @@ internal static class InternationalPages
         _ => kind.ToString(),
     };
 
+    /// Every message of an error at the top of the form (these forms are short: the messages name their fields).
+    public static void AddErrors(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Cadre.Common.Error error)
+    {
+        var fields = error is Cadre.Common.ValidationFailed v ? v.Errors : error is Cadre.Common.InvalidField f ? [f] : [];
+        if (fields.Count == 0) modelState.AddModelError("", error.Message);
+        foreach (var field in fields) modelState.AddModelError("", field.Message);
+    }
+
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 }

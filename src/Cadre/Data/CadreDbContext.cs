@@ -113,6 +113,12 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<International.PartyContact> PartyContacts => Set<International.PartyContact>();
 
+    public DbSet<International.Declaration> Declarations => Set<International.Declaration>();
+
+    public DbSet<International.DeclarationText> DeclarationTexts => Set<International.DeclarationText>();
+
+    public DbSet<International.Signatory> Signatories => Set<International.Signatory>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -99,3 +99,41 @@ internal sealed class PartyContactConfiguration : IEntityTypeConfiguration<Party
         builder.HasOne<Party>().WithMany().HasForeignKey(c => c.PartyId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declaration>
+{
+    public void Configure(EntityTypeBuilder<Declaration> builder)
+    {
+        builder.Property(d => d.Title).HasMaxLength(Declaration.TitleMaxLength);
+        builder.Property(d => d.Place).HasMaxLength(Declaration.PlaceMaxLength);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => new { d.OrganizationId, d.AdoptedOn });
+        builder.HasOne<Organizations.Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(d => d.Texts).WithOne().HasForeignKey(t => t.DeclarationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Texts).HasField("texts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Signatories).WithOne().HasForeignKey(s => s.DeclarationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Signatories).HasField("signatories").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DeclarationTextConfiguration : IEntityTypeConfiguration<DeclarationText>
+{
+    public void Configure(EntityTypeBuilder<DeclarationText> builder)
+    {
+        builder.Property(t => t.Language).HasMaxLength(Declaration.LanguageMaxLength);
+        builder.Property(t => t.Body).HasMaxLength(Declaration.TextMaxLength);
+        builder.HasIndex(t => new { t.DeclarationId, t.Language, t.Number }).IsUnique();
+    }
+}
+
+internal sealed class SignatoryConfiguration : IEntityTypeConfiguration<Signatory>
+{
+    public void Configure(EntityTypeBuilder<Signatory> builder)
+    {
+        builder.Property(s => s.WithdrawalNote).HasMaxLength(Declaration.NoteMaxLength);
+        // A party signs a declaration once: the index refuses a second signature even from a concurrent request.
+        builder.HasIndex(s => new { s.DeclarationId, s.PartyId }).IsUnique();
+        builder.HasIndex(s => s.PartyId);
+        builder.HasOne<Party>().WithMany().HasForeignKey(s => s.PartyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -34,3 +34,14 @@ public sealed record ContactNotFound() : NotFoundError("There is no such contact
 public sealed record ContactAlreadyEnded(DateOnly On) : ConflictError($"The contact already ended on {On:yyyy-MM-dd}.");
 
 public sealed record ExchangeDocumentNotFound() : InvalidField("DocumentId", "There is no such document in the library.");
+
+public sealed record DeclarationNotFound() : NotFoundError("There is no such declaration among those you may see.");
+
+public sealed record DeclarationTextUnchanged(string Language) : ConflictError($"The text in {Language} is the same as its current version.");
+
+public sealed record AlreadySignatory(DateOnly SignedOn) : ConflictError($"The party already signed the declaration, on {SignedOn:yyyy-MM-dd}.");
+
+public sealed record SignatoryWithdrawn(DateOnly SignedOn, DateOnly WithdrawnOn)
+    : ConflictError($"The party signed on {SignedOn:yyyy-MM-dd} and withdrew on {WithdrawnOn:yyyy-MM-dd}.");
+
+public sealed record NotASignatory() : InvalidField("PartyId", "The party has not signed the declaration.");
