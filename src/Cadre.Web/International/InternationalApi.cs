@@ -66,6 +66,10 @@ public static class InternationalApi
             (await RelationQueries.ListAsync(db, await actors.GetAsync(ct), organizationId, status, ct)).ToResult(Results.Ok))
             .Requires(Permission.InternationalRead).WithSummary("The relations of the organizations you read (of one organization's subtree, of one status), each with its history.");
 
+        api.MapGet("/relations/world", async (Region? region, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            Results.Ok(await WorldView.RunAsync(db, await actors.GetAsync(ct), region, ct)))
+            .Requires(Permission.InternationalRead).WithSummary("Per country, the parties at each relation status with your organizations (a party counts once, at its closest status).");
+
         api.MapPut("/relations", async (SetRelation.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await SetRelation.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Ok(new { id })))
             .Requires(Permission.InternationalManage).WithSummary("Establishes an organization's relation with a party or changes its status (fraternal, friendly, contact, none) on a date; the history keeps every change.");

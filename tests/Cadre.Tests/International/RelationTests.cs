@@ -122,4 +122,28 @@ public sealed class RelationTests
         Assert.Equal(["Name", "Email"], contact.Errors.Select(e => e.FieldName));
         Assert.Equal(0, await database.CountAsync<Exchange>() + await database.CountAsync<PartyContact>());
     }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_world_view_counts_each_party_once_at_its_closest_status_within_the_scope(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var central = Arrange.Holding(Role.InternationalOfficer, tree.Centre);
+        var north = Arrange.Holding(Role.InternationalOfficer, tree.North);
+        var cpv = await database.RegisterPartyAsync("VNM", "Dang Cong san Viet Nam");
+        var front = await database.RegisterPartyAsync("VNM", "Mat Tran To Quoc Viet Nam");
+        var pcc = await database.RegisterPartyAsync("CUB", "Partido Comunista de Cuba");
+        (await SetAsync(database, central, tree.Centre, cpv, RelationStatus.Fraternal, new DateOnly(2000, 1, 1))).Ok();
+        (await SetAsync(database, north, tree.North, cpv, RelationStatus.Contact, new DateOnly(2001, 1, 1))).Ok();
+        (await SetAsync(database, north, tree.North, front, RelationStatus.Friendly, new DateOnly(2001, 1, 1))).Ok();
+        (await SetAsync(database, central, tree.South, pcc, RelationStatus.Contact, new DateOnly(2001, 1, 1))).Ok();
+
+        var world = await WorldView.RunAsync(database.Context(), central, null, TestDatabase.Ct);
+        var forNorth = await WorldView.RunAsync(database.Context(), north, null, TestDatabase.Ct);
+        var americas = await WorldView.RunAsync(database.Context(), central, Region.Americas, TestDatabase.Ct);
+
+        Assert.Equal([("VNM", 1, 1, 0), ("CUB", 0, 0, 1)], world.Select(c => (c.CountryCode, c.Fraternal, c.Friendly, c.Contact)));
+        Assert.Equal([("VNM", 0, 1, 1)], forNorth.Select(c => (c.CountryCode, c.Fraternal, c.Friendly, c.Contact)));
+        Assert.Equal(["CUB"], americas.Select(c => c.CountryCode));
+    }
 }

@@ -83,5 +83,10 @@ public sealed class RelationWebTests(CadreApp app) : IClassFixture<CadreApp>
         var html = await page.GetStringAsync(url, Ct);
         Assert.Contains("established as Contact (First talks)", html, StringComparison.Ordinal);
         Assert.Contains("Blas Roca (head of delegation); Lázaro Peña", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var world = await page.GetStringAsync("/international", Ct);
+        Assert.Contains("id=\"world-chart\"", world, StringComparison.Ordinal);
+        Assert.Contains("<td><a href=\"/international/parties?country=CUB\">Cuba</a></td><td>Americas</td>", world, StringComparison.Ordinal);
+        var api = await central.GetFromJsonAsync<JsonElement>("/api/v1/relations/world?region=Americas", Ct);
+        Assert.Contains(api.EnumerateArray(), c => c.GetProperty("countryCode").GetString() == "CUB" && c.GetProperty("contact").GetInt32() >= 1);
     }
 }
