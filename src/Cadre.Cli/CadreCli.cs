@@ -83,6 +83,9 @@ public static class CadreCli
                 import.AddCommand<Cadre.Cli.Education.ImportLibraryCommand>("library")
                     .WithDescription("Imports a folder of Markdown files with front matter into the library: one broken file and nothing is imported; re-runs change nothing.")
                     .WithExample("import", "library", "library/", "--org", "CC");
+                import.AddCommand<Cadre.Cli.International.ImportPartiesCommand>("parties")
+                    .WithDescription("Imports the Party Facts table of parties worldwide into the international registry: one bad row and nothing is imported; re-runs update, never duplicate.")
+                    .WithExample("import", "parties", "partyfacts-core-parties.csv");
             });
             config.AddBranch("export", export =>
             {

@@ -6,6 +6,7 @@ using Cadre.Web.Directives;
 using Cadre.Web.Education;
 using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
+using Cadre.Web.International;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
 using Microsoft.AspNetCore.Authentication;
@@ -91,6 +92,7 @@ app.MapDuesApi();
 app.MapEducationApi();
 app.MapDirectivesApi();
 app.MapHealthApi();
+app.MapInternationalApi();
 
 await app.RunAsync();
 

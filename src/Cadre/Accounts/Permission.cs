@@ -25,6 +25,10 @@ public enum Permission
     LibraryManage = 122,
     LibraryRead = 123,
 
+    // The international work (issue 8): the registry of parties, relations, exchanges, declarations and seminars.
+    InternationalRead = 130,
+    InternationalManage = 131,
+
     // Organizational health (issue 9): reading indicators and warnings; acting on warnings; setting the warning rules.
     HealthRead = 150,
     HealthManage = 151,
@@ -40,17 +44,19 @@ public static class Permissions
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
             Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.DirectivesManage,
-            Permission.HealthRead, Permission.HealthManage],
+            Permission.InternationalRead, Permission.HealthRead, Permission.HealthManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
             Permission.LibraryRead, Permission.HealthRead],
         // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
             Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage, Permission.HealthRead],
-        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
+        // The international department keeps the registry and the relations of its subtree; secretaries and the control commission read them.
+        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead,
+            Permission.InternationalRead, Permission.InternationalManage],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.HealthRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.InternationalRead, Permission.HealthRead],
         // Members read the party's library; their own courses come with OwnProfile.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
     };

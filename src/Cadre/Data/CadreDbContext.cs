@@ -115,6 +115,22 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<Health.WarningRule> WarningRules => Set<Health.WarningRule>();
 
     public DbSet<Health.HealthWarning> HealthWarnings => Set<Health.HealthWarning>();
+    // The international work: the registry of parties, relations, exchanges, declarations, seminars.
+    public DbSet<International.Party> Parties => Set<International.Party>();
+
+    public DbSet<International.Relation> Relations => Set<International.Relation>();
+
+    public DbSet<International.RelationChange> RelationChanges => Set<International.RelationChange>();
+
+    public DbSet<International.Exchange> Exchanges => Set<International.Exchange>();
+
+    public DbSet<International.PartyContact> PartyContacts => Set<International.PartyContact>();
+
+    public DbSet<International.Declaration> Declarations => Set<International.Declaration>();
+
+    public DbSet<International.DeclarationText> DeclarationTexts => Set<International.DeclarationText>();
+
+    public DbSet<International.Signatory> Signatories => Set<International.Signatory>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -16,6 +16,8 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
         "/setup",
         "/account/sign-in",
         "/error/{code:int}",
+        // A joint declaration its keepers made public (decision 0062); any other answers 404.
+        "/declarations/{id:int}",
     ];
 
     [Fact]
