@@ -242,6 +242,341 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("Counters");
                 });
 
+            modelBuilder.Entity("Cadre.Congresses.Congress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("ApportionedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApportionmentWorking")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConvenedById")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CountCandidates")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("CutOffOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DelegateSeats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumSeats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("QuorumPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConvenedById");
+
+                    b.HasIndex("OrganizationId", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Congresses");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.CongressDelegate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CongressOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ElectedAt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("ElectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsAlternate")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Mandate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MandateNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("ReplacesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VoteWeight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ReplacesId");
+
+                    b.HasIndex("CongressId", "MemberId")
+                        .IsUnique();
+
+                    b.HasIndex("CongressId", "OrganizationId");
+
+                    b.ToTable("CongressDelegates", (string)null);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.DelegateAllocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CongressOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Members")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CongressId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("DelegateAllocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
+                {
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("DelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Marks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Receipt");
+
+                    b.HasIndex("DelegateId");
+
+                    b.HasIndex("PollId");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BallotsCast")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EntitledAtClose")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Majority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MajorityBase")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PresentAtClose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CongressId");
+
+                    b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.PollCandidate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("PollId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("PollCandidates");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.PollVoter", b =>
+                {
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PollId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("PollVoters");
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.Property<int>("Id")
@@ -1766,6 +2101,113 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Cadre.Congresses.Congress", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Body", null)
+                        .WithMany()
+                        .HasForeignKey("ConvenedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.CongressDelegate", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.DelegateAllocation", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Congresses.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.PollCandidate", b =>
+                {
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Congresses.Polls.Poll", null)
+                        .WithMany("Candidates")
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.PollVoter", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.Dues.CategoryRate", b =>
                 {
                     b.HasOne("Cadre.Members.Classifier", null)
@@ -2227,6 +2669,16 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Congress", b =>
+                {
+                    b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
+                {
+                    b.Navigation("Candidates");
                 });
 
             modelBuilder.Entity("Cadre.Dues.DuesPayment", b =>

@@ -20,6 +20,11 @@ public enum Permission
     EducationManage = 121,
     LibraryManage = 122,
     LibraryRead = 123,
+
+    // Congresses (issue 7): reading congresses, delegates and results; running them; voting as a delegate.
+    CongressesRead = 140,
+    CongressesManage = 141,
+    CongressVote = 142,
 }
 
 public static class Permissions
@@ -30,19 +35,20 @@ public static class Permissions
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.CongressesRead, Permission.CongressesManage, Permission.CongressVote],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
-            Permission.LibraryRead],
+            Permission.LibraryRead, Permission.CongressVote],
         // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
-            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage],
-        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
+            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage, Permission.CongressVote],
+        [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead, Permission.CongressVote],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.CongressesRead, Permission.CongressVote],
         // Members read the party's library; their own courses come with OwnProfile.
-        [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
+        // Any member may vote where they are a delegate; whether they are is checked against the congress's delegates.
+        [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead, Permission.CongressVote],
     };
 
     public static IReadOnlyList<Permission> Of(Role role) => ByRole[role];

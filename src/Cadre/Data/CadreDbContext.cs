@@ -102,6 +102,20 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Education.Courses.EducationSettings> EducationSettings => Set<Education.Courses.EducationSettings>();
 
+    public DbSet<Congresses.Congress> Congresses => Set<Congresses.Congress>();
+
+    public DbSet<Congresses.DelegateAllocation> DelegateAllocations => Set<Congresses.DelegateAllocation>();
+
+    public DbSet<Congresses.CongressDelegate> CongressDelegates => Set<Congresses.CongressDelegate>();
+
+    public DbSet<Congresses.Polls.Poll> Polls => Set<Congresses.Polls.Poll>();
+
+    public DbSet<Congresses.Polls.PollCandidate> PollCandidates => Set<Congresses.Polls.PollCandidate>();
+
+    public DbSet<Congresses.Polls.PollVoter> PollVoters => Set<Congresses.Polls.PollVoter>();
+
+    public DbSet<Congresses.Polls.Ballot> Ballots => Set<Congresses.Polls.Ballot>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)
