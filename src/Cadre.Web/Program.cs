@@ -2,6 +2,7 @@ using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
+using Cadre.Web.Congresses;
 using Cadre.Web.Education;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.Members;
@@ -86,6 +87,7 @@ app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
 app.MapEducationApi();
+app.MapCongressesApi();
 
 await app.RunAsync();
 
