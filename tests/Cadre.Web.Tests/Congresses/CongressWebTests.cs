@@ -152,4 +152,42 @@ public sealed class CongressWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal("NotApportioned", (await JsonOf(early)).GetProperty("code").GetString());
         Assert.Equal(1, await app.WithDbAsync(db => db.Congresses.CountAsync(c => c.Number == 72, Ct)));
     }
+
+    [Fact]
+    public async Task A_delegate_votes_on_the_poll_page_and_gets_a_receipt_once()
+    {
+        var tree = await app.CreateTreeAsync();
+        var secretary = await app.ApiClientAsync(Role.Secretary, tree.Centre);
+        // In the north, so that the other tests' apportionment (north ahead of south) stays as it is whatever the order.
+        var member = await app.RegisterMemberAsync(tree.NorthBranch, "Page", "Voter");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var congress = (await JsonOf(await secretary.PostAsJsonAsync("/api/v1/congresses", new
+        {
+            organizationId = tree.Centre, number = 73, opensOn = today, closesOn = today, cutOffOn = today, delegateSeats = 2,
+        }, Ct))).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await secretary.PostAsync($"/api/v1/congresses/{congress}/apportionment", null, Ct)).StatusCode);
+        var delegateId = (await JsonOf(await secretary.PostAsJsonAsync($"/api/v1/congresses/{congress}/delegates", new
+        {
+            organizationId = tree.North, memberNumber = member.Number, electedAt = "Regional conference", electedOn = today,
+        }, Ct))).GetProperty("id").GetInt32();
+        await secretary.PostAsync($"/api/v1/congresses/{congress}/mandates", null, Ct);
+        await secretary.PostAsync($"/api/v1/congresses/{congress}/delegates/{delegateId}/check-in", null, Ct);
+        var poll = (await JsonOf(await secretary.PostAsJsonAsync($"/api/v1/congresses/{congress}/polls",
+            new { title = "Chair", kind = "Election", method = "InstantRunoff", seats = 1 }, Ct))).GetProperty("id").GetInt32();
+        foreach (var name in (string[])["Ana", "Ben"]) await secretary.PostAsJsonAsync($"/api/v1/polls/{poll}/candidates", new { name }, Ct);
+        await secretary.PostAsync($"/api/v1/polls/{poll}/open", null, Ct);
+        var email = $"page-voter-{Guid.NewGuid():N}@example.org";
+        await app.CreateUserAsync(email, Role.Member, tree.NorthBranch, member.PersonId);
+        var browser = await app.SignedInClientAsync(email);
+
+        var voted = await CadreApp.PostFormAsync(browser, $"/polls/{poll}", new() { ["preference[2]"] = "1", ["preference[1]"] = "2" }, $"/polls/{poll}?handler=Vote");
+
+        Assert.Equal(HttpStatusCode.OK, voted.StatusCode);
+        var html = await voted.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("receipt-code", html, StringComparison.Ordinal);
+        var again = await browser.GetStringAsync($"/polls/{poll}", Ct);
+        Assert.Contains("You have voted.", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("receipt-code", again, StringComparison.Ordinal);
+        Assert.Equal("2 1", await app.WithDbAsync(db => db.Ballots.Where(b => b.PollId == poll).Select(b => b.Marks).SingleAsync(Ct)));
+    }
 }
