@@ -3,6 +3,7 @@ using Cadre.Data;
 using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
 using Cadre.Web.Directives;
+using Cadre.Web.Congresses;
 using Cadre.Web.Education;
 using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
@@ -93,6 +94,7 @@ app.MapEducationApi();
 app.MapDirectivesApi();
 app.MapHealthApi();
 app.MapInternationalApi();
+app.MapCongressesApi();
 
 await app.RunAsync();
 

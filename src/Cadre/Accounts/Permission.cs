@@ -29,6 +29,11 @@ public enum Permission
     InternationalRead = 130,
     InternationalManage = 131,
 
+    // Congresses (issue 7): reading congresses, delegates and results; running them; voting as a delegate.
+    CongressesRead = 140,
+    CongressesManage = 141,
+    CongressVote = 142,
+
     // Organizational health (issue 9): reading indicators and warnings; acting on warnings; setting the warning rules.
     HealthRead = 150,
     HealthManage = 151,
@@ -44,21 +49,25 @@ public static class Permissions
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
             Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.DirectivesManage,
-            Permission.InternationalRead, Permission.HealthRead, Permission.HealthManage],
+            Permission.InternationalRead, Permission.CongressesRead, Permission.CongressesManage, Permission.CongressVote,
+            Permission.HealthRead, Permission.HealthManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
-            Permission.LibraryRead, Permission.HealthRead],
+            Permission.LibraryRead, Permission.CongressVote, Permission.HealthRead],
         // The education officer keeps the library and runs the courses of their subtree; secretaries and the control commission read them.
         [Role.EducationOfficer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile,
-            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage, Permission.HealthRead],
+            Permission.EducationRead, Permission.EducationManage, Permission.LibraryRead, Permission.LibraryManage, Permission.CongressVote,
+            Permission.HealthRead],
         // The international department keeps the registry and the relations of its subtree; secretaries and the control commission read them.
         [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead,
-            Permission.InternationalRead, Permission.InternationalManage],
+            Permission.InternationalRead, Permission.InternationalManage, Permission.CongressVote],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.InternationalRead, Permission.HealthRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.InternationalRead, Permission.CongressesRead,
+            Permission.CongressVote, Permission.HealthRead],
         // Members read the party's library; their own courses come with OwnProfile.
-        [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
+        // Any member may vote where they are a delegate; whether they are is checked against the congress's delegates.
+        [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead, Permission.CongressVote],
     };
 
     public static IReadOnlyList<Permission> Of(Role role) => ByRole[role];

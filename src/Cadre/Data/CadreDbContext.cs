@@ -108,6 +108,8 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<Directives.DirectiveFigure> DirectiveFigures => Set<Directives.DirectiveFigure>();
 
     public DbSet<Directives.Assignment> Assignments => Set<Directives.Assignment>();
+
+    // Organizational health: indicators per organization and month, the runs that computed them, warning rules and warnings.
     public DbSet<Health.IndicatorValue> IndicatorValues => Set<Health.IndicatorValue>();
 
     public DbSet<Health.HealthRun> HealthRuns => Set<Health.HealthRun>();
@@ -115,6 +117,7 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<Health.WarningRule> WarningRules => Set<Health.WarningRule>();
 
     public DbSet<Health.HealthWarning> HealthWarnings => Set<Health.HealthWarning>();
+
     // The international work: the registry of parties, relations, exchanges, declarations, seminars.
     public DbSet<International.Party> Parties => Set<International.Party>();
 
@@ -131,6 +134,21 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     public DbSet<International.DeclarationText> DeclarationTexts => Set<International.DeclarationText>();
 
     public DbSet<International.Signatory> Signatories => Set<International.Signatory>();
+
+    // Congresses: delegates apportioned and checked, polls with their voters and (unlinked) ballots.
+    public DbSet<Congresses.Congress> Congresses => Set<Congresses.Congress>();
+
+    public DbSet<Congresses.DelegateAllocation> DelegateAllocations => Set<Congresses.DelegateAllocation>();
+
+    public DbSet<Congresses.CongressDelegate> CongressDelegates => Set<Congresses.CongressDelegate>();
+
+    public DbSet<Congresses.Polls.Poll> Polls => Set<Congresses.Polls.Poll>();
+
+    public DbSet<Congresses.Polls.PollCandidate> PollCandidates => Set<Congresses.Polls.PollCandidate>();
+
+    public DbSet<Congresses.Polls.PollVoter> PollVoters => Set<Congresses.Polls.PollVoter>();
+
+    public DbSet<Congresses.Polls.Ballot> Ballots => Set<Congresses.Polls.Ballot>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
