@@ -15,6 +15,11 @@ public enum Permission
     DuesRead,
     DuesManage,
 
+    // Meetings (issue 5): reading an organization's meetings, decisions and schedules; keeping them (scheduling,
+    // attendance, minutes, decisions).
+    MeetingsRead = 100,
+    MeetingsManage = 101,
+
     // Political education (issue 6): reading courses, sessions and statistics; running them; keeping the library.
     EducationRead = 120,
     EducationManage = 121,
@@ -30,7 +35,7 @@ public static class Permissions
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead, Permission.MeetingsManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
             Permission.LibraryRead],
@@ -40,7 +45,7 @@ public static class Permissions
         [Role.InternationalOfficer] = [Permission.OrganizationsRead, Permission.OwnProfile, Permission.LibraryRead],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead],
         // Members read the party's library; their own courses come with OwnProfile.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead],
     };
