@@ -4,6 +4,7 @@ using Cadre.Web.Accounts;
 using Cadre.Web.Dues;
 using Cadre.Web.Education;
 using Cadre.Web.Infrastructure;
+using Cadre.Web.Meetings;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
 using Microsoft.AspNetCore.Authentication;
@@ -44,6 +45,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddCadreAuthorization();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ActorAccessor>();
+builder.Services.AddSingleton<MeetingMailer>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Pages live in feature folders beside their endpoints (STYLE.md), not under Pages/.
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
@@ -86,6 +88,7 @@ app.MapMembershipApi();
 app.MapAccountsApi();
 app.MapDuesApi();
 app.MapEducationApi();
+app.MapMeetingsApi();
 
 await app.RunAsync();
 

@@ -16,6 +16,7 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
         "/setup",
         "/account/sign-in",
         "/error/{code:int}",
+        "/calendar/{secret}.ics",
     ];
 
     [Fact]
