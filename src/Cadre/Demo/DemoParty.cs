@@ -149,6 +149,7 @@ public static class DemoParty
 
             var demoMember = people[plan.Accounts.Single(a => a.Email == MemberEmail).Person!].Membership!;
             await DemoEducation.SeedAsync(db, demoMember, ct);
+            await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
 
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));

@@ -41,13 +41,13 @@ public static class RecordDecision
         if (!decision.IsSuccess) return decision.Error;
 
         // The counter's row stays locked until the transaction ends, so two meetings of one organization never share a number.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var sequence = await Counters.ReserveAsync(db, CounterName(meeting.Value.OrganizationId, decision.Value.Year), 1, ct);
         decision.Value.Numbered((int)sequence);
         db.Decisions.Add(decision.Value);
         var saved = await MeetingAccess.SaveAsync(db, ct);
         if (!saved.IsSuccess) return saved.Error;
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Recorded(decision.Value.Id, decision.Value.Number);
     }
 
