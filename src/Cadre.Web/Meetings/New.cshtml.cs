@@ -46,6 +46,8 @@ public sealed class NewModel(CadreDbContext db, ActorAccessor actors, MeetingMai
         Org ??= await MeetingPages.HomeCodeAsync(db, actor, Permission.MeetingsManage, ct);
         await LoadAsync(actor, ct);
         StartsAt ??= db.Now.Date.AddDays(7).AddHours(18);
+        // The kind held most often (the monthly general meeting by default) is the likely one.
+        if (KindId == 0) KindId = Kinds.OrderBy(k => k.EveryMonths ?? int.MaxValue).Select(k => k.Id).FirstOrDefault();
         return Organization is null && Org is not null ? NotFound() : Page();
     }
 
