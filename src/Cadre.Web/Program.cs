@@ -8,6 +8,7 @@ using Cadre.Web.Education;
 using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.International;
+using Cadre.Web.Meetings;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
 using Microsoft.AspNetCore.Authentication;
@@ -48,6 +49,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddCadreAuthorization();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ActorAccessor>();
+builder.Services.AddSingleton<MeetingMailer>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Pages live in feature folders beside their endpoints (STYLE.md), not under Pages/.
 builder.Services.AddRazorPages(options => options.RootDirectory = "/");
@@ -95,6 +97,7 @@ app.MapDirectivesApi();
 app.MapHealthApi();
 app.MapInternationalApi();
 app.MapCongressesApi();
+app.MapMeetingsApi();
 
 await app.RunAsync();
 

@@ -15,6 +15,11 @@ public enum Permission
     DuesRead,
     DuesManage,
 
+    // Meetings (issue 5): reading an organization's meetings, decisions and schedules; keeping them (scheduling,
+    // attendance, minutes, decisions).
+    MeetingsRead = 100,
+    MeetingsManage = 101,
+
     // Directives (issue 5): reading directives, their assignments and roll-ups; issuing, passing on, reporting and reviewing them.
     DirectivesRead = 110,
     DirectivesManage = 111,
@@ -48,7 +53,8 @@ public static class Permissions
         // A secretary answers for the records of their subtree, so they may read its audit trail too (decision 0008).
         [Role.Secretary] = [Permission.OrganizationsRead, Permission.OrganizationsManage, Permission.OfficesManage,
             Permission.MembersRead, Permission.MembersManage, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.DirectivesManage,
+            Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead, Permission.MeetingsManage,
+            Permission.DirectivesRead, Permission.DirectivesManage,
             Permission.InternationalRead, Permission.CongressesRead, Permission.CongressesManage, Permission.CongressVote,
             Permission.HealthRead, Permission.HealthManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
@@ -63,8 +69,8 @@ public static class Permissions
             Permission.InternationalRead, Permission.InternationalManage, Permission.CongressVote],
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
-            Permission.EducationRead, Permission.LibraryRead, Permission.DirectivesRead, Permission.InternationalRead, Permission.CongressesRead,
-            Permission.CongressVote, Permission.HealthRead],
+            Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead, Permission.DirectivesRead, Permission.InternationalRead,
+            Permission.CongressesRead, Permission.CongressVote, Permission.HealthRead],
         // Members read the party's library; their own courses come with OwnProfile.
         // Any member may vote where they are a delegate; whether they are is checked against the congress's delegates.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead, Permission.CongressVote],

@@ -150,6 +150,19 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Congresses.Polls.Ballot> Ballots => Set<Congresses.Polls.Ballot>();
 
+    // Meetings: kinds, meetings with their agenda and roll, decisions, calendar feed addresses.
+    public DbSet<Meetings.MeetingKind> MeetingKinds => Set<Meetings.MeetingKind>();
+
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+
+    public DbSet<Meetings.AgendaItem> AgendaItems => Set<Meetings.AgendaItem>();
+
+    public DbSet<Meetings.Attendee> Attendees => Set<Meetings.Attendee>();
+
+    public DbSet<Meetings.Decision> Decisions => Set<Meetings.Decision>();
+
+    public DbSet<Meetings.CalendarToken> CalendarTokens => Set<Meetings.CalendarToken>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

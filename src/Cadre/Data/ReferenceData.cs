@@ -21,5 +21,12 @@ public static class ReferenceData
                 new Classifier { Kind = ClassifierKind.Education, Code = c.Code, Name = c.Name, SortOrder = i }));
         }
         await db.SaveChangesAsync(ct);
+        if (!await db.MeetingKinds.AnyAsync(ct))
+        {
+            var primary = await db.Levels.OrderByDescending(l => l.Rank).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
+            foreach (var (name, quorum, every, atPrimary) in Meetings.MeetingKind.Defaults)
+                db.MeetingKinds.Add(Meetings.MeetingKind.Define(name, quorum, every, atPrimary ? primary : null).Value);
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

@@ -152,6 +152,7 @@ public static class DemoParty
             var demoRegion = created[plan.Accounts.Single(a => a.Email == RegionalSecretaryEmail).Organization!].Id;
             var demoBranch = created[plan.Accounts.Single(a => a.Email == PrimarySecretaryEmail).Organization!].Id;
             await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
+            await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
 
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));

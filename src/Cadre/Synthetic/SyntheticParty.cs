@@ -13,7 +13,7 @@ namespace Cadre.Synthetic;
 
 /// Seeds a large, realistic synthetic party for benchmarks and load tests: the tree of SyntheticTree, members whose
 /// make-up follows DemoComposition, and Years of history — admissions with probation, transfers, lapses, declared
-/// incomes and monthly dues payments. Everything is drawn from Random(seed) in a fixed order, so a seed (and the
+/// incomes and monthly dues payments; study circles; the monthly general meetings with attendance. Everything is drawn from Random(seed) in a fixed order, so a seed (and the
 /// clock's today) always gives the same party.
 ///
 /// Rows are written in bulk (BulkTable), never through the change tracker: a million members with two years of payments
@@ -27,7 +27,7 @@ public static class SyntheticParty
 {
     /// Raised whenever the generator writes something new or differently, so that a database seeded by an older one
     /// (kept by the benchmark's --reuse) is not mistaken for this one's. Stored in the seed's audit entry.
-    public const int GeneratorVersion = 4;
+    public const int GeneratorVersion = 5;
 
     private static readonly string[] Tables =
         ["OrganizationPaths", "OrganizationVersions", "People", "Members", "MembershipEvents", "DeclaredIncomes", "DuesPayments", "PaymentAllocations"];
@@ -73,6 +73,7 @@ public static class SyntheticParty
             await ReceiptNumbers.RaiseToAsync(db, writer.LastReceipt, ct);
             await SyntheticEducation.SeedAsync(db, options.Seed, today, windowStart, ct);
             await SyntheticDirectives.SeedAsync(db, options.Seed, today, windowStart, ct);
+            await SyntheticMeetings.SeedAsync(db, options.Seed, db.Now, ct);
 
             if (deferred is not null)
             {

@@ -18,6 +18,7 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
         "/error/{code:int}",
         // A joint declaration its keepers made public (decision 0062); any other answers 404.
         "/declarations/{id:int}",
+        "/calendar/{secret}.ics",
     ];
 
     [Fact]

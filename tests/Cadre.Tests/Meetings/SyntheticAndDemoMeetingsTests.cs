@@ -1,0 +1,66 @@
+using Cadre.Accounts;
+using Cadre.Data;
+using Cadre.Meetings;
+using Cadre.Synthetic;
+using Cadre.Tests.Demo;
+using Cadre.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cadre.Tests.Meetings;
+
+public sealed class SyntheticMeetingsTests
+{
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_synthetic_party_holds_monthly_general_meetings_with_attendance_that_the_queries_read(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await SyntheticParty.SeedAsync(database.Context(), new SyntheticOptions(2_000, 2, 1), null, TestDatabase.Ct)).Ok();
+        await using var db = database.Context();
+
+        var primaries = await db.Organizations.CountAsync(o => o.Level.Rank == 3, TestDatabase.Ct);
+        var meetings = await db.Meetings.CountAsync(TestDatabase.Ct);
+        Assert.InRange(meetings, primaries * 2, primaries * 3);
+        Assert.Equal(meetings * 3, await db.AgendaItems.CountAsync(TestDatabase.Ct));
+        // Only held meetings have attendance; candidates never count for quorum.
+        Assert.False(await db.Attendees.AnyAsync(a => a.Status != AttendanceStatus.NotRecorded && db.Meetings.Any(m => m.Id == a.MeetingId && m.StartsAt > db.Now), TestDatabase.Ct));
+        var statuses = await db.Attendees.Where(a => a.Status != AttendanceStatus.NotRecorded).GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, TestDatabase.Ct);
+        var recorded = statuses.Values.Sum();
+        Assert.InRange(statuses[AttendanceStatus.Present] / (double)recorded, 0.65, 0.75);
+
+        var some = await db.Meetings.Where(m => m.StartsAt <= db.Now).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(TestDatabase.Ct);
+        var view = (await MeetingQueries.GetAsync(database.Context(), Actor.System("test"), some, TestDatabase.Ct)).Ok();
+        Assert.Equal(view.Roll.Count(a => a.Role == AttendeeRole.FullMember), view.Quorum.Entitled);
+        Assert.Equal(3, view.Agenda.Count);
+        var general = await db.MeetingKinds.Where(k => k.Name == "General meeting").Select(k => k.Id).SingleAsync(TestDatabase.Ct);
+        var missed = (await MissedSchedules.ListAsync(database.Context(), Actor.System("test"), null, general, 500, TestDatabase.Ct)).Ok();
+        Assert.InRange(missed.Count, 1, primaries - 1);
+
+        // A meeting scheduled now gets the next ids.
+        var branch = view.Meeting.OrganizationId;
+        var id = (await ScheduleMeeting.HandleAsync(database.Context(), Actor.System("test"), new ScheduleMeeting.Request
+        {
+            OrganizationId = branch, KindId = general, StartsAt = db.Now.AddDays(3), Place = "Hall", Agenda = ["One"],
+        }, TestDatabase.Ct)).Ok();
+        Assert.True(id > meetings);
+    }
+}
+
+public sealed class DemoMeetingsTests
+{
+    [Fact]
+    public async Task The_demo_branch_has_a_held_meeting_with_a_numbered_decision_approved_minutes_and_one_planned()
+    {
+        await using var database = await TempDatabase.MigratedAsync(TestContext.Current.CancellationToken);
+        await DemoPartyTests.SeedAsync(database, 1, TestContext.Current.CancellationToken);
+        await using var scope = database.Scope();
+        var db = scope.Db();
+        var meetings = await db.Meetings.AsNoTracking().OrderBy(m => m.StartsAt).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, meetings.Count);
+        Assert.Equal(meetings[1].Id, meetings[0].MinutesApprovedAtId);
+        var decision = await db.Decisions.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.True(decision.Adopted);
+        Assert.Equal($"{meetings[0].StartsAt.Year}/1", decision.Number);
+        Assert.True(meetings[2].StartsAt > db.Now);
+    }
+}
