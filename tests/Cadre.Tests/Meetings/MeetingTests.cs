@@ -85,9 +85,9 @@ public sealed class MeetingTests
         // A decision cites a directive the branch received; one issued to another district is refused.
         var directive = (await database.IssueAsync(DirectiveArrange.Directive(b.Tree.Centre, new DateOnly(2030, 1, 1)))).Ok().DirectiveId;
         var northOnly = (await database.IssueAsync(DirectiveArrange.Directive(b.Tree.NorthDistrict, new DateOnly(2030, 1, 1)))).Ok().DirectiveId;
-        var refused = await database.RunAsync((db, a) => RecordDecision.HandleAsync(db, a, south,
+        var notAssigned = await database.RunAsync((db, a) => RecordDecision.HandleAsync(db, a, south,
             new RecordDecision.Request { Text = "Adopted.", VotesFor = 1, DirectiveId = northOnly }, Ct), southSecretary);
-        Assert.Equal(northOnly, Assert.IsType<DirectiveNotAssigned>(refused.Error).DirectiveId);
+        Assert.Equal(northOnly, Assert.IsType<DirectiveNotAssigned>(notAssigned.Error).DirectiveId);
         var southDecision = await database.RunAsync((db, a) => RecordDecision.HandleAsync(db, a, south,
             new RecordDecision.Request { Text = "Adopted.", VotesFor = 1, DirectiveId = directive }, Ct), southSecretary);
         Assert.Equal("2025/1", southDecision.Ok().Number);

@@ -38,6 +38,8 @@ public sealed class MeetingsWebTests(CadreApp app) : IClassFixture<CadreApp>
 
     private static async Task<JsonElement> MeetingAsync(HttpClient client, int id) => await client.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}", Ct);
 
+    private static readonly string[] ReachedFigure = ["members reached"];
+
     private static int AttendeeId(JsonElement meeting, string name) =>
         meeting.GetProperty("roll").EnumerateArray().Single(a => a.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
 
@@ -77,12 +79,22 @@ public sealed class MeetingsWebTests(CadreApp app) : IClassFixture<CadreApp>
 
         (await secretary.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance", new { marks = new[] { new { attendeeId = AttendeeId(meeting, "Bo Berg"), status = "Late" } } }, Ct)).EnsureSuccessStatusCode();
         var item = meeting.GetProperty("agenda")[1].GetProperty("id").GetInt32();
-        var decided = await secretary.PostAsJsonAsync($"/api/v1/meetings/{id}/decisions", new { text = "We join.", votesFor = 2, agendaItemId = item, directiveId = 7 }, Ct);
+        // The decision implements a directive the centre issued to its subtree, the branch among it.
+        var centre = app.CreateClient();
+        centre.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(Role.Secretary, tree.Centre));
+        var issued = await centre.PostAsJsonAsync("/api/v1/directives", new
+        {
+            issuerOrganizationId = tree.Centre, title = "Recruitment drive", text = "Hold a meeting.",
+            dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), target = "Subtree", figures = ReachedFigure,
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var directive = (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("directiveId").GetInt32();
+        var decided = await secretary.PostAsJsonAsync($"/api/v1/meetings/{id}/decisions", new { text = "We join.", votesFor = 2, agendaItemId = item, directiveId = directive }, Ct);
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         Assert.Equal($"{DateTime.UtcNow.Year}/1", (await decided.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("number").GetString());
         (await secretary.PutAsJsonAsync($"/api/v1/meetings/{id}/minutes", new { minutes = "# Minutes\n\nThe branch joined." }, Ct)).EnsureSuccessStatusCode();
         var decisions = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/decisions?organizationId={tree.NorthBranch}", Ct);
-        Assert.Equal(7, decisions[0].GetProperty("directiveId").GetInt64());
+        Assert.Equal(directive, decisions[0].GetProperty("directiveId").GetInt32());
 
         // Moving a planned meeting tells the roll; cancelling it too.
         var next = await ScheduleAsync(secretary, tree.NorthBranch, DateTime.UtcNow.AddDays(10));
