@@ -100,14 +100,20 @@ internal static class WebBench
     private static async Task<string> IssueTokenAsync(BenchDatabase database, CancellationToken ct)
     {
         await using var db = new CadreDbContext(database.Options());
-        var email = "bench@example.org";
-        var user = new CadreUser
+        const string email = "bench@example.org";
+        const string normalized = "BENCH@EXAMPLE.ORG";
+        // A database kept by --reuse already has the administrator from the run that seeded it: it gets a new token.
+        var user = await db.Users.SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
+        if (user is null)
         {
-            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true, CreatedAt = db.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
-        };
-        db.Users.Add(user);
-        db.RoleGrants.Add(RoleGrant.Create(user.Id, Role.Administrator, null, db.Now));
+            user = new CadreUser
+            {
+                UserName = email, NormalizedUserName = normalized, Email = email, NormalizedEmail = normalized,
+                EmailConfirmed = true, CreatedAt = db.Now, SecurityStamp = Guid.NewGuid().ToString("N"),
+            };
+            db.Users.Add(user);
+            db.RoleGrants.Add(RoleGrant.Create(user.Id, Role.Administrator, null, db.Now));
+        }
         var (token, secret) = PersonalAccessToken.Issue(user.Id, "bench", db.Now, null);
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync(ct);

@@ -79,6 +79,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 // Pages get a readable page for 400/403/404 (a forged form, a bad link); the API keeps its problem details.
 app.UseWhen(context => !IsApi(context.Request), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
 app.UseStaticFiles();
+// /health stays the trivial endpoint it is meant to be: it reads nothing.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseMiddleware<SqliteConnectionPerRequest>());
 app.UseMiddleware<SetupGate>();
 app.UseRouting();
 app.UseAuthentication();

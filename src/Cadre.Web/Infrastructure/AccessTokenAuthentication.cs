@@ -23,19 +23,20 @@ public sealed class AccessTokenAuthentication(
         if (!secret.StartsWith(PersonalAccessToken.Prefix, StringComparison.Ordinal) || secret.Length > 200)
             return AuthenticateResult.Fail("The bearer token is not a Cadre access token.");
         var hash = PersonalAccessToken.HashOf(secret);
-        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        // One query, read without tracking: the token and its user are read on every API request.
+        var found = await db.AccessTokens.AsNoTracking().Where(t => t.Hash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.Id, u.UserName, u.LockoutEnd })
+            .SingleOrDefaultAsync(Context.RequestAborted);
         var now = db.Now;
-        if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == token.UserId)
-            .Select(u => new { u.Id, u.UserName, u.LockoutEnd }).SingleOrDefaultAsync(Context.RequestAborted);
-        if (user is null || user.LockoutEnd > DateTimeOffset.UtcNow) return AuthenticateResult.Fail("The account is locked.");
+        if (found is null || !found.Token.IsActive(now)) return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
+        if (found.LockoutEnd > DateTimeOffset.UtcNow) return AuthenticateResult.Fail("The account is locked.");
 
         // Recording the last use at most once a minute keeps reads from turning into writes.
-        if (token.LastUsedAt is null || token.LastUsedAt < now.AddMinutes(-1))
-            await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        if (found.Token.LastUsedAt is null || found.Token.LastUsedAt < now.AddMinutes(-1))
+            await db.AccessTokens.Where(t => t.Id == found.Token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName ?? user.Id)], SchemeName);
+            [new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, found.UserName ?? found.Id)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -79,8 +79,7 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
         if (Request.Headers.ContainsKey("HX-Request")) return Partial("/Members/_MemberTable.cshtml", this);
 
         CanRegister = actor.Has(Permission.MembersManage);
-        Occupations = await MemberForms.ClassifierItemsAsync(db, ClassifierKind.Occupation, ct);
-        Education = await MemberForms.ClassifierItemsAsync(db, ClassifierKind.Education, ct);
+        (Occupations, Education) = await MemberForms.ClassifierItemsAsync(db, ct);
         return Page();
     }
 

@@ -41,12 +41,20 @@ public static class MemberForms
             .ToList();
         if (current is { } c && choices.All(o => o.Id != c.Id))
             organizations.Insert(0, new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new Lists(organizations, await ClassifierItemsAsync(db, ClassifierKind.Occupation, ct), await ClassifierItemsAsync(db, ClassifierKind.Education, ct));
+        var classifiers = await MemberQueries.AllClassifiersAsync(db, ct);
+        return new Lists(organizations, Items(classifiers[ClassifierKind.Occupation]), Items(classifiers[ClassifierKind.Education]));
     }
 
-    public static async Task<IReadOnlyList<SelectListItem>> ClassifierItemsAsync(CadreDbContext db, ClassifierKind kind, CancellationToken ct) =>
-        (await MemberQueries.ClassifiersAsync(db, kind, ct))
-            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    /// The occupation and education lists of the filters, read together.
+    public static async Task<(IReadOnlyList<SelectListItem> Occupations, IReadOnlyList<SelectListItem> Education)> ClassifierItemsAsync(
+        CadreDbContext db, CancellationToken ct)
+    {
+        var classifiers = await MemberQueries.AllClassifiersAsync(db, ct);
+        return (Items(classifiers[ClassifierKind.Occupation]), Items(classifiers[ClassifierKind.Education]));
+    }
+
+    private static List<SelectListItem> Items(IEnumerable<Classifier> classifiers) =>
+        classifiers.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
     public static string Describe(MemberStatus status) => status switch
     {

@@ -206,4 +206,8 @@ public static class MemberQueries
 
     public static Task<List<Classifier>> ClassifiersAsync(CadreDbContext db, ClassifierKind kind, CancellationToken ct) =>
         db.Classifiers.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.SortOrder).ToListAsync(ct);
+
+    /// Every kind of classifier in one query, for the forms and filters that offer several lists at once.
+    public static async Task<ILookup<ClassifierKind, Classifier>> AllClassifiersAsync(CadreDbContext db, CancellationToken ct) =>
+        (await db.Classifiers.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.SortOrder).ToListAsync(ct)).ToLookup(c => c.Kind);
 }
