@@ -21,7 +21,7 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
 
     [BindProperty(SupportsGet = true)] public string? Cursor { get; set; }
 
-    public CursorPage<SupporterRow>? Page { get; private set; }
+    public CursorPage<SupporterRow>? Supporters { get; private set; }
 
     public bool CanKeep { get; private set; }
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
         {
             OrganizationId = organizationId, Query = Q, Purpose = Purpose, Interest = Interest, Cursor = Cursor,
         }, ct);
-        if (listed.IsSuccess) Page = listed.Value;
+        if (listed.IsSuccess) Supporters = listed.Value;
         else ModelState.AddModelError("", listed.Error.Message);
     }
 

@@ -10,6 +10,8 @@ namespace Cadre.Web.Tests.Supporters;
 /// Supporters over HTTP and on their pages, within a subtree: contacts only with consent, conversion to an applicant.
 public sealed class SupportersWebTests(CadreApp app) : IClassFixture<CadreApp>
 {
+    private static readonly string[] Housing = ["housing"];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task<string> CodeOf(HttpResponseMessage response) =>
@@ -19,7 +21,7 @@ public sealed class SupportersWebTests(CadreApp app) : IClassFixture<CadreApp>
     {
         var created = await client.PostAsJsonAsync("/api/v1/supporters", new
         {
-            organizationId, source = "Event", details = new { name, email, phone = "+44 20 7946 0958", interests = new[] { "housing" } }, consents,
+            organizationId, source = "Event", details = new { name, email, phone = "+44 20 7946 0958", interests = Housing }, consents,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt32();
@@ -47,8 +49,7 @@ public sealed class SupportersWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal((HttpStatusCode.NotFound, "SupporterNotFound"), (outside.StatusCode, await CodeOf(outside)));
         Assert.DoesNotContain("Boris", await outside.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync($"/api/v1/supporters?organizationId={tree.NorthBranch}", Ct)).StatusCode);
-        var readOnly = await control.PostAsync($"/api/v1/supporters/{silent}/erasure", null, Ct);
-        Assert.Equal((HttpStatusCode.Forbidden, "SupportersNotPermitted"), (readOnly.StatusCode, await CodeOf(readOnly)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await control.PostAsync($"/api/v1/supporters/{silent}/erasure", null, Ct)).StatusCode);
         var twice = await north.PostAsJsonAsync($"/api/v1/supporters/{consenting}/consents", new { purpose = "News", how = "Verbal" }, Ct);
         Assert.Equal((HttpStatusCode.Conflict, "ConsentAlreadyGiven"), (twice.StatusCode, await CodeOf(twice)));
         var bad = await north.PostAsJsonAsync("/api/v1/supporters", new { organizationId = tree.NorthBranch, details = new { name = "", email = "nope" } }, Ct);
@@ -93,7 +94,7 @@ public sealed class SupportersWebTests(CadreApp app) : IClassFixture<CadreApp>
         var elsewhere = await other.GetAsync($"/supporters/{id}", Ct);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
         Assert.DoesNotContain("Chen Li", await elsewhere.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        var elsewherePost = await CadreApp.PostFormAsync(other, "/supporters", new() { ["purpose"] = "News", ["how"] = "Verbal" }, $"/supporters/{id}?handler=Consent");
+        var elsewherePost = await CadreApp.PostFormAsync(other, "/supporters/new", new() { ["purpose"] = "News", ["how"] = "Verbal" }, $"/supporters/{id}?handler=Consent");
         Assert.Equal(HttpStatusCode.NotFound, elsewherePost.StatusCode);
 
         var consent = await CadreApp.PostFormAsync(page, $"/supporters/{id}", new() { ["purpose"] = "BranchContact", ["how"] = "Verbal" },
