@@ -112,11 +112,12 @@ public static class ImportSupporters
             if (malformed.Remove(reader.RowNumber + 1)) { problems.Add(new SupporterFileProblem(line, "", "A quote is not closed.")); continue; }
             if (reader.FieldCount != header.Count) { problems.Add(new SupporterFileProblem(line, "", $"The row has {reader.FieldCount} field(s); the header has {header.Count}.")); continue; }
             string Get(string column) => position.TryGetValue(column, out var at) ? reader.GetString(at).Trim() : "";
+            string? Optional(string column) => Get(column) is { Length: > 0 } value ? value : null;
             var rowProblems = new List<SupporterFileProblem>();
             var details = new SupporterDetails
             {
-                Name = Get("name"), Email = Get("email"), Phone = Get("phone"), Address = Get("address"),
-                Interests = Get("interests").Split([';', ','], StringSplitOptions.RemoveEmptyEntries), Notes = Get("notes"),
+                Name = Get("name"), Email = Optional("email"), Phone = Optional("phone"), Address = Optional("address"),
+                Interests = Get("interests").Split([';', ','], StringSplitOptions.RemoveEmptyEntries), Notes = Optional("notes"),
             };
             if (Validation.Check(details, details.CheckTags()) is { } invalid)
                 rowProblems.AddRange(invalid.Errors.Select(e => new SupporterFileProblem(line, e.FieldName.ToLowerInvariant(), e.Message)));
