@@ -86,6 +86,9 @@ public static class CadreCli
                 import.AddCommand<Cadre.Cli.International.ImportPartiesCommand>("parties")
                     .WithDescription("Imports the Party Facts table of parties worldwide into the international registry: one bad row and nothing is imported; re-runs update, never duplicate.")
                     .WithExample("import", "parties", "partyfacts-core-parties.csv");
+                import.AddCommand<Cadre.Cli.Supporters.ImportSupportersCommand>("supporters")
+                    .WithDescription("Imports supporters with their consents from a CSV file: one bad row and nothing is imported; an address already registered is left as it is.")
+                    .WithExample("import", "supporters", "supporters.csv");
             });
             config.AddBranch("export", export =>
             {

@@ -11,6 +11,7 @@ using Cadre.Web.International;
 using Cadre.Web.Meetings;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
+using Cadre.Web.Supporters;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -59,6 +60,7 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddHealthChecks();
+builder.Services.AddSignupRateLimit(builder.Configuration);
 builder.Services.AddHostedService<Cadre.Web.Dues.AutomaticLapseJob>();
 builder.Services.AddHostedService<Cadre.Web.Health.ComputeHealthJob>();
 
@@ -83,6 +85,7 @@ app.UseStaticFiles();
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseMiddleware<SqliteConnectionPerRequest>());
 app.UseMiddleware<SetupGate>();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -100,6 +103,7 @@ app.MapHealthApi();
 app.MapInternationalApi();
 app.MapCongressesApi();
 app.MapMeetingsApi();
+app.MapSupportersApi();
 
 await app.RunAsync();
 

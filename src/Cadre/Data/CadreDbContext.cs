@@ -83,6 +83,13 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
 
+    // Supporters: people around an organization, their consents, and the public sign-up forms that gather them.
+    public DbSet<Supporters.Supporter> Supporters => Set<Supporters.Supporter>();
+
+    public DbSet<Supporters.Consent> SupporterConsents => Set<Supporters.Consent>();
+
+    public DbSet<Supporters.SignupForm> SignupForms => Set<Supporters.SignupForm>();
+
     // Political education: the library (its search tables are hand-written, LibrarySearchSql), courses, study groups.
     public DbSet<Education.Library.Document> Documents => Set<Education.Library.Document>();
 
@@ -250,10 +257,12 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
     private static string Serialize(EntityEntry entry, PropertyValues values, IReadOnlyList<string>? only)
     {
         var data = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        var redacted = (entry.Entity as IAuditRedacted)?.RedactedInAudit;
         foreach (var property in values.Properties)
         {
             if (IsNoise(property.Name) || (only is not null && !only.Contains(property.Name))) continue;
-            data[property.Name] = values[property] is Enum e ? e.ToString() : values[property];
+            data[property.Name] = redacted?.Contains(property.Name) == true && values[property] is not null ? "(personal data)"
+                : values[property] is Enum e ? e.ToString() : values[property];
         }
         return JsonSerializer.Serialize(data);
     }

@@ -46,7 +46,8 @@ public static class SubmitApplication
         if (!person.IsSuccess) return person.Error;
         var isPrimary = await OrganizationTree.IsPrimaryAsync(db, organization, ct);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A caller that turns a supporter into this applicant holds its own transaction: join it.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var number = Member.FormatNumber(await MemberNumbers.ReserveAsync(db, 1, ct));
         var note = sponsors.Value.Count == 0 ? request.Note
             : $"Sponsors: {string.Join(", ", sponsors.Value.Select(s => s.Number))}" + (string.IsNullOrWhiteSpace(request.Note) ? "" : ". " + request.Note.Trim());
@@ -57,7 +58,7 @@ public static class SubmitApplication
         await db.SaveChangesAsync(ct);
         db.Sponsorships.AddRange(sponsors.Value.Select(sponsor => Sponsorship.Of(applicant.Value, sponsor)));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Submitted(applicant.Value.Id, number);
     }
 

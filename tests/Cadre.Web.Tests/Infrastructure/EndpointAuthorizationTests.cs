@@ -19,6 +19,8 @@ public sealed class EndpointAuthorizationTests(CadreApp app) : IClassFixture<Cad
         // A joint declaration its keepers made public (decision 0062); any other answers 404.
         "/declarations/{id:int}",
         "/calendar/{secret}.ics",
+        // A published sign-up form (decision 0064): rate-limited, honeypot, antiforgery.
+        "/join/{slug}",
     ];
 
     [Fact]
