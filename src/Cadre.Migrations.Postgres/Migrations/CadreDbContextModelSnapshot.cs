@@ -255,6 +255,9 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<DateTime?>("AmendmentsDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ApportionedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -284,6 +287,12 @@ namespace Cadre.Migrations.Postgres.Migrations
 
                     b.Property<int>("MinimumSeats")
                         .HasColumnType("integer");
+
+                    b.Property<int>("MotionSupporters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("MotionsDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -421,6 +430,242 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DelegateAllocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AdoptedModified")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromLine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModifiedText")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("Recommendation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("ToLine")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Amendments");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Majority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MajorityBase")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("CongressId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Motions");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MotionId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("MotionSupporters");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MotionVersions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
@@ -3283,6 +3528,68 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
                 {
                     b.HasOne("Cadre.Congresses.CongressDelegate", null)
@@ -4089,6 +4396,15 @@ namespace Cadre.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cadre.Congresses.Congress", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Supporters");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>

@@ -242,6 +242,9 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AmendmentsDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ApportionedAt")
                         .HasColumnType("TEXT");
 
@@ -271,6 +274,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
 
                     b.Property<int>("MinimumSeats")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotionSupporters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MotionsDueAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -404,6 +413,236 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DelegateAllocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdoptedModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedText")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recommendation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Amendments");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Majority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MajorityBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("CongressId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Motions");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MotionId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("MotionSupporters");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MotionVersions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
@@ -3138,6 +3377,68 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
                 {
                     b.HasOne("Cadre.Congresses.CongressDelegate", null)
@@ -3944,6 +4245,15 @@ namespace Cadre.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cadre.Congresses.Congress", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Supporters");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
