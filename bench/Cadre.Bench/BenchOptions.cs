@@ -2,7 +2,7 @@ using System.Globalization;
 using Cadre.Data;
 
 /// The command line of the suite: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE]
-/// [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots].
+/// [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting].
 internal sealed record BenchOptions
 {
     public int Members { get; init; } = 1_000_000;
@@ -36,7 +36,7 @@ internal sealed record BenchOptions
     /// The scenarios to run (all when empty). The synthetic party is seeded (or reused) only for those that read it.
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library", "health"];
+    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library", "health", "voting"];
 
     // The scenarios that read the synthetic party (the import has a database of its own; ballots need none).
     private static readonly string[] OnSyntheticParty = ["counts", "search", "web", "health"];

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 // The benchmark suite (issue 4, docs/performance.md): builds the benchmark database, then measures each scenario beside
 // a baseline from the same run, prints the table, and writes it into a marked section of --out and as JSON to --json.
 // Usage: dotnet run -c Release --project bench/Cadre.Bench -- --members 1000000 [--years 2] [--seed 1] [--provider sqlite|postgres]
-//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health]
+//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting]
 //        [--documents N (library search, 10000 by default)]
 var options = BenchOptions.Parse(args);
 var ct = CancellationToken.None;
@@ -40,6 +40,11 @@ await using (var database = await BenchDatabase.BuildAsync(options, ct))
     {
         Console.WriteLine("Member list under load");
         figures.AddRange(await WebBench.RunAsync(database, options, ct));
+    }
+    if (options.Runs("voting"))
+    {
+        Console.WriteLine("A congress voting");
+        figures.AddRange(await CongressVotingBench.RunAsync(database, options, ct));
     }
 }
 if (options.Runs("library") && options.Documents > 0)

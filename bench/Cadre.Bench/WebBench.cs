@@ -120,7 +120,7 @@ internal static class WebBench
         return secret;
     }
 
-    private static Process StartServer(BenchDatabase database, int port)
+    internal static Process StartServer(BenchDatabase database, int port)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Cadre.Web", "bin", Configuration, "net10.0", "Cadre.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the web app first: {dll} is missing.");
@@ -145,9 +145,9 @@ internal static class WebBench
         return process;
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct)
+    internal static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct, int seconds = 60)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
         {
             if (server.HasExited) throw new InvalidOperationException($"The web app exited with {server.ExitCode}.");
@@ -162,10 +162,10 @@ internal static class WebBench
             }
             await Task.Delay(250, ct);
         }
-        throw new TimeoutException("The web app did not answer /health within 60 s.");
+        throw new TimeoutException($"The web app did not answer /health within {seconds} s.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -13,6 +13,7 @@ public static class CongressesApi
     {
         MapCongresses(app.MapGroup("/api/v1/congresses").WithTags("Congresses"));
         MapPolls(app.MapGroup("/api/v1/polls").WithTags("Polls"));
+        app.MapMotionsApi();
     }
 
     private static void MapCongresses(RouteGroupBuilder api)

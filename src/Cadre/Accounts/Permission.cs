@@ -39,6 +39,10 @@ public enum Permission
     CongressesManage = 141,
     CongressVote = 142,
 
+    // Motions (issue 7): the presidium and motions committee (recommendations, votes); an organization submitting motions and amendments.
+    MotionsManage = 143,
+    MotionsSubmit = 144,
+
     // Organizational health (issue 9): reading indicators and warnings; acting on warnings; setting the warning rules.
     HealthRead = 150,
     HealthManage = 151,
@@ -60,7 +64,8 @@ public static class Permissions
             Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead, Permission.MeetingsManage,
             Permission.DirectivesRead, Permission.DirectivesManage,
             Permission.InternationalRead, Permission.CongressesRead, Permission.CongressesManage, Permission.CongressVote,
-            Permission.HealthRead, Permission.HealthManage, Permission.SupportersRead, Permission.SupportersManage],
+            Permission.MotionsManage, Permission.MotionsSubmit, Permission.HealthRead, Permission.HealthManage, Permission.SupportersRead,
+            Permission.SupportersManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
             Permission.LibraryRead, Permission.CongressVote, Permission.HealthRead],

@@ -67,6 +67,15 @@ public sealed class Congress : IAudited
 
     public DateTime? ApportionedAt { get; private set; }
 
+    /// Motions are submitted until this moment (UTC); none set, until the congress votes on them.
+    public DateTime? MotionsDueAt { get; private set; }
+
+    /// Amendments are submitted until this moment (UTC), and only until voting on their motion begins.
+    public DateTime? AmendmentsDueAt { get; private set; }
+
+    /// The delegates who must support a delegate's motion before it is put to the vote.
+    public int MotionSupporters { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<DelegateAllocation> Allocations => allocations;
@@ -99,6 +108,17 @@ public sealed class Congress : IAudited
     {
         if (rules.Check(OpensOn).ToList() is { Count: > 0 } errors) return new ValidationFailed(errors);
         Apply(rules);
+        Version++;
+        return Done.Value;
+    }
+
+    public Result<Done> SetMotionRules(DateTime? motionsDueAt, DateTime? amendmentsDueAt, int supporters)
+    {
+        if (supporters is < 0 or > 1000) return new Motions.InvalidSupportersMinimum();
+        if (motionsDueAt is { } m && amendmentsDueAt is { } a && a < m) return new Motions.InvalidDeadline();
+        MotionsDueAt = motionsDueAt;
+        AmendmentsDueAt = amendmentsDueAt;
+        MotionSupporters = supporters;
         Version++;
         return Done.Value;
     }

@@ -157,6 +157,15 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Congresses.Polls.Ballot> Ballots => Set<Congresses.Polls.Ballot>();
 
+    // Motions of a congress: amendments to their lines, supporters, and the versions of their text.
+    public DbSet<Congresses.Motions.Motion> Motions => Set<Congresses.Motions.Motion>();
+
+    public DbSet<Congresses.Motions.Amendment> Amendments => Set<Congresses.Motions.Amendment>();
+
+    public DbSet<Congresses.Motions.MotionSupporter> MotionSupporters => Set<Congresses.Motions.MotionSupporter>();
+
+    public DbSet<Congresses.Motions.MotionVersion> MotionVersions => Set<Congresses.Motions.MotionVersion>();
+
     // Meetings: kinds, meetings with their agenda and roll, decisions, calendar feed addresses.
     public DbSet<Meetings.MeetingKind> MeetingKinds => Set<Meetings.MeetingKind>();
 

@@ -154,6 +154,7 @@ public static class DemoParty
             await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
             await DemoSupporters.SeedAsync(db, demoBranch, ct);
+            await DemoCongress.SeedAsync(db, demoMember, ct);
 
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));
