@@ -636,6 +636,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DirectiveId");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("LevelId");
 
                     b.HasIndex("PassedOnDirectiveId");
@@ -1613,6 +1615,32 @@ namespace Cadre.Migrations.Sqlite.Migrations
                             Threshold = 0.25m,
                             Version = 1,
                             WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "general_meetings",
+                            Measure = 2,
+                            Name = "No general meeting for three months",
+                            OwnOnly = true,
+                            Threshold = 1m,
+                            Version = 1,
+                            WindowMonths = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "attendance_recent",
+                            Measure = 1,
+                            Name = "Attendance below 50 % at the last three general meetings",
+                            OwnOnly = true,
+                            Threshold = 0.5m,
+                            Version = 1,
+                            WindowMonths = 1
                         });
                 });
 
@@ -2237,6 +2265,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("MinutesApprovedAtId");
+
+                    b.HasIndex("StartsAt");
 
                     b.HasIndex("OrganizationId", "StartsAt");
 
