@@ -153,8 +153,14 @@ public static class DemoParty
             var demoBranch = created[plan.Accounts.Single(a => a.Email == PrimarySecretaryEmail).Organization!].Id;
             await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
+            await DemoHealth.SeedAsync(db, demoMember.OrganizationId, ct);
 
-            if (transaction is not null) await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+                await transaction.DisposeAsync();
+                await DemoHealth.ComputeAsync(db, ct);
+            }
             progress?.Report(new DemoProgress("Done", 100));
             return new DemoLogins(seed, plan.Organizations.Count, plan.Members.Count, accounts);
         }
