@@ -29,8 +29,10 @@ public static class HealthCsv
 
     public static string Rows(RowsBehind rows)
     {
-        var csv = new StringBuilder("organization,kind,label,name,date\r\n");
-        foreach (var r in rows.Rows) Row(csv, r.OrganizationName, r.Kind, r.Label, r.Name, r.On?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        var csv = new StringBuilder("organization,kind,label,name,date,count,present,entitled\r\n");
+        foreach (var r in rows.Rows)
+            Row(csv, r.OrganizationName, r.Kind, r.Label, r.Name, (r.On ?? (r.At is { } at ? DateOnly.FromDateTime(at) : null))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                Number(r.Count), r.Present is { } p ? Number(p) : "", r.Entitled is { } e ? Number(e) : "");
         return csv.ToString();
     }
 

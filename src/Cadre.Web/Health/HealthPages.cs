@@ -49,5 +49,28 @@ public static class HealthPages
 
     public static string Describe(WarningStatus status) => status.ToString();
 
-    public static string RowLink(HealthRow row) => row.Kind == "member" ? $"/members/{row.Id}" : $"/organizations/{row.OrganizationId}/offices";
+    public static string RowLink(HealthRow row) => row.Kind switch
+    {
+        "member" => $"/members/{row.Id}",
+        "meeting" => $"/meetings/{row.Id}",
+        "assignment" => $"/directives/assignments/{row.Id}",
+        "schedule" => $"/organizations/{row.OrganizationId}",
+        _ => $"/organizations/{row.OrganizationId}/offices",
+    };
+
+    /// The column the row's label is in: the member's number, the office, the meeting, the directive, the kind of meeting.
+    public static string LabelHeading(string? kind) => kind switch
+    {
+        "office" => "Office",
+        "meeting" => "Meeting",
+        "assignment" => "Directive",
+        "schedule" => "Kind of meeting",
+        _ => "Number",
+    };
+
+    /// The row's day: its date, or the day of its time (a meeting's start, a schedule's last meeting).
+    public static string Date(HealthRow row) => row.On is { } on ? Date(on) : row.At is { } at ? Date(DateOnly.FromDateTime(at)) : "—";
+
+    public static string Attendance(HealthRow row) =>
+        row.Present is { } present && row.Entitled is { } entitled ? $"{present} of {entitled}" + (entitled > 0 ? $" ({Percent((double)present / entitled)})" : "") : "";
 }

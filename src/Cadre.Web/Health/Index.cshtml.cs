@@ -19,6 +19,8 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
 
     public string? Problem { get; private set; }
 
+    public bool CanManageRules { get; private set; }
+
     /// The trend of every indicator, as JSON the page's script reads (the serializer escapes "<", so it is safe in a script element).
     public string ChartJson => Dashboard is not { } d ? "{}" : JsonSerializer.Serialize(new
     {
@@ -39,6 +41,7 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await actors.GetAsync(ct);
+        CanManageRules = actor.IsAdministrator || actor.Has(Permission.HealthRulesManage);
         Org ??= await HealthPages.HomeCodeAsync(db, actor, ct);
         var organization = await HealthPages.FindAsync(db, actor, Org, ct);
         if (organization is null)

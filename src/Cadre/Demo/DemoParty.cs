@@ -155,8 +155,14 @@ public static class DemoParty
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
             await DemoSupporters.SeedAsync(db, demoBranch, ct);
             await DemoCongress.SeedAsync(db, demoMember, ct);
+            await DemoHealth.SeedAsync(db, demoMember.OrganizationId, ct);
 
-            if (transaction is not null) await transaction.CommitAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+                await transaction.DisposeAsync();
+                await DemoHealth.ComputeAsync(db, ct);
+            }
             progress?.Report(new DemoProgress("Done", 100));
             return new DemoLogins(seed, plan.Organizations.Count, plan.Members.Count, accounts);
         }

@@ -55,6 +55,8 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         // The inbox: an organization's open assignments by due date.
         builder.HasIndex(a => new { a.OrganizationId, a.Status, a.DueOn });
         builder.HasIndex(a => a.DirectiveId);
+        // The assignments due in a month across the tree, for the health indicators.
+        builder.HasIndex(a => a.DueOn);
         builder.HasOne<Directive>().WithMany().HasForeignKey(a => a.DirectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Directive>().WithMany().HasForeignKey(a => a.RootDirectiveId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -35,7 +35,7 @@ public static class ComputeHealth
                 var months = definition.Kind == IndicatorKind.Snapshot ? 1 : Math.Max(1, flowMonths);
                 for (var back = months - 1; back >= 0; back--)
                 {
-                    var period = new HealthPeriod(month.AddMonths(-back), today, accountingFrom);
+                    var period = new HealthPeriod(month.AddMonths(-back), today, accountingFrom) { Now = started };
                     rows += await ComputeAsync(db, definition, period, ct);
                     statements++;
                 }
@@ -77,9 +77,23 @@ public static class ComputeHealth
         GROUP BY p."AncestorId"
         """;
 
-    /// The parameters every definition's SQL may use.
+    /// The parameters every definition's SQL may use. @Since{n} is the moment n months before @Now and @FoundedBy{n} its
+    /// day (n = 1 … 60, as a meeting kind's frequency), so a schedule's window is read without an engine's date functions.
     public static IReadOnlyList<(string Name, object Value)> Parameters(IndicatorDefinition definition, HealthPeriod period) =>
     [
+        .. Fixed(definition, period),
+        .. Enumerable.Range(1, MaxScheduleMonths).Select(n => ($"@Since{n}", (object)period.Now.AddMonths(-n))),
+        .. Enumerable.Range(1, MaxScheduleMonths).Select(n => ($"@FoundedBy{n}", (object)DateOnly.FromDateTime(period.Now.AddMonths(-n)))),
+    ];
+
+    /// The longest frequency a meeting kind may require (MeetingKind.Change).
+    public const int MaxScheduleMonths = 60;
+
+    private static IReadOnlyList<(string Name, object Value)> Fixed(IndicatorDefinition definition, HealthPeriod period) =>
+    [
+        ("@Now", period.Now),
+        ("@MonthAt", period.MonthAt),
+        ("@NextAt", period.NextAt),
         ("@Code", definition.Code),
         ("@Month", period.Month),
         ("@Next", period.Next),

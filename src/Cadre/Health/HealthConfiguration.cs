@@ -20,7 +20,11 @@ internal sealed class WarningRuleConfiguration : IEntityTypeConfiguration<Warnin
             new { Id = 3, Name = "More than 20 % of the members in arrears", Indicator = "arrears", Measure = WarningMeasure.Share,
                 Comparison = WarningComparison.Above, Threshold = 0.2m, WindowMonths = 1, OwnOnly = false, Enabled = true, Version = 1 },
             new { Id = 4, Name = "More than a quarter of the candidates past their probation", Indicator = "candidates_overdue", Measure = WarningMeasure.Share,
-                Comparison = WarningComparison.Above, Threshold = 0.25m, WindowMonths = 1, OwnOnly = false, Enabled = true, Version = 1 });
+                Comparison = WarningComparison.Above, Threshold = 0.25m, WindowMonths = 1, OwnOnly = false, Enabled = true, Version = 1 },
+            new { Id = 5, Name = "No general meeting for three months", Indicator = "general_meetings", Measure = WarningMeasure.Count,
+                Comparison = WarningComparison.Below, Threshold = 1m, WindowMonths = 3, OwnOnly = true, Enabled = true, Version = 1 },
+            new { Id = 6, Name = "Attendance below 50 % at the last three general meetings", Indicator = "attendance_recent", Measure = WarningMeasure.Share,
+                Comparison = WarningComparison.Below, Threshold = 0.5m, WindowMonths = 1, OwnOnly = true, Enabled = true, Version = 1 });
     }
 }
 

@@ -111,7 +111,7 @@ public static class HealthQueries
         var organization = await FindAsync(db, actor, organizationId, ct);
         if (organization is null || !await actor.CanAsync(db, definition.RowsPermission, organizationId, ct)) return new HealthOrganizationNotFound();
         var settings = await db.DuesSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? DuesSettings.Defaults();
-        var period = new HealthPeriod(at, db.Today, settings.AccountingFrom ?? DateOnly.MinValue);
+        var period = new HealthPeriod(at, db.Today, settings.AccountingFrom ?? DateOnly.MinValue) { Now = db.Now };
         var subtree = db.OrganizationPaths.Where(p => p.AncestorId == organizationId).Select(p => p.DescendantId);
         var rows = (basis ? definition.Based!(db, period) : definition.Counted(db, period)).Where(r => subtree.Contains(r.OrganizationId));
         var total = await rows.CountAsync(ct);

@@ -1,6 +1,8 @@
 using Cadre.Accounts;
 using Cadre.Data;
+using Cadre.Directives;
 using Cadre.Education.Courses;
+using Cadre.Meetings;
 using Cadre.Members;
 using Cadre.Organizations;
 
@@ -13,6 +15,9 @@ public static class IndicatorCatalogue
     /// Members with nothing paid for this many complete months in a row (through the last complete month) are in arrears.
     public const int ArrearsMonths = 3;
 
+    /// Recent attendance is read over each organization's last this many general meetings.
+    public const int RecentMeetings = 3;
+
     private static readonly string Current = string.Join(", ", MembershipStateMachine.Current.Select(s => (int)s));
 
     private const string Group_Membership = "Membership";
@@ -20,6 +25,8 @@ public static class IndicatorCatalogue
     private const string Group_Dues = "Dues";
     private const string Group_Education = "Education";
     private const string Group_Offices = "Offices";
+    private const string Group_Meetings = "Meetings";
+    private const string Group_Directives = "Directives";
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
     [
@@ -137,6 +144,81 @@ public static class IndicatorCatalogue
             GROUP BY o."OrganizationId"
             """,
             (db, p) => OfficeRows(db, ActiveOffices(db).Where(o => o.Terms.Any() && !o.Terms.Any(t => t.EndsOn == null || t.EndsOn >= p.Today)))),
+
+        new("general_meetings", "General meetings held", Group_Meetings, IndicatorKind.Flow, IndicatorUnit.Count, Better.Higher,
+            "General meetings begun in the month and not cancelled: meetings of the organization as a whole (not of one of its bodies) of a kind that decides (has a quorum rule) and that the statutes require at a set frequency; with the kinds Cadre starts with, the general meeting.",
+            Permission.MeetingsRead,
+            $"""
+            SELECT m."OrganizationId", COUNT(*) AS "N", 0 AS "D" FROM "Meetings" m JOIN "MeetingKinds" k ON k."Id" = m."KindId"
+            WHERE {General} AND m."StartsAt" >= @MonthAt AND m."StartsAt" < @NextAt GROUP BY m."OrganizationId"
+            """,
+            (db, p) => MeetingRows(db, GeneralMeetings(db, p).Where(m => m.StartsAt >= p.MonthAt && m.StartsAt < p.NextAt), MeetingWeight.One),
+            Population: (db, from) => db.Organizations.Where(g => g.Status == OrganizationStatus.Active && g.FoundedOn < from
+                && db.MeetingKinds.Any(k => k.EveryMonths != null && k.Quorum != QuorumRule.None && (k.LevelId == null || k.LevelId == g.LevelId)))
+                .Select(g => g.Id)),
+
+        new("attendance", "Attendance at general meetings", Group_Meetings, IndicatorKind.Flow, IndicatorUnit.Share, Better.Higher,
+            "Of the full members on the roll of the general meetings begun in the month (those whose attendance was recorded), those present or late. Candidates and guests do not count, as for the quorum.",
+            Permission.MeetingsRead,
+            $"""
+            SELECT m."OrganizationId", SUM(CASE WHEN a."Status" IN ({Came}) THEN 1 ELSE 0 END) AS "N", COUNT(*) AS "D"
+            FROM "Meetings" m JOIN "MeetingKinds" k ON k."Id" = m."KindId" JOIN "Attendees" a ON a."MeetingId" = m."Id"
+            WHERE {General} AND {Recorded} AND m."StartsAt" >= @MonthAt AND m."StartsAt" < @NextAt AND a."Role" = {(int)AttendeeRole.FullMember}
+            GROUP BY m."OrganizationId"
+            """,
+            (db, p) => MeetingRows(db, RecordedMeetings(db, p).Where(m => m.StartsAt >= p.MonthAt && m.StartsAt < p.NextAt), MeetingWeight.Present),
+            (db, p) => MeetingRows(db, RecordedMeetings(db, p).Where(m => m.StartsAt >= p.MonthAt && m.StartsAt < p.NextAt), MeetingWeight.Entitled)),
+
+        new("attendance_recent", "Attendance at the last three general meetings", Group_Meetings, IndicatorKind.Snapshot, IndicatorUnit.Share, Better.Higher,
+            $"Attendance as above over each organization's last {RecentMeetings} general meetings whose attendance was recorded, whenever they were held: of the full members on their rolls, those present or late.",
+            Permission.MeetingsRead,
+            $"""
+            SELECT r."OrganizationId", SUM(CASE WHEN a."Status" IN ({Came}) THEN 1 ELSE 0 END) AS "N", COUNT(*) AS "D"
+            FROM (SELECT m."Id", m."OrganizationId", ROW_NUMBER() OVER (PARTITION BY m."OrganizationId" ORDER BY m."StartsAt" DESC, m."Id" DESC) AS "R"
+                  FROM "Meetings" m JOIN "MeetingKinds" k ON k."Id" = m."KindId" WHERE {General} AND {Recorded}) r
+            JOIN "Attendees" a ON a."MeetingId" = r."Id" AND a."Role" = {(int)AttendeeRole.FullMember}
+            WHERE r."R" <= {RecentMeetings} GROUP BY r."OrganizationId"
+            """,
+            (db, p) => MeetingRows(db, Recent(db, p), MeetingWeight.Present),
+            (db, p) => MeetingRows(db, Recent(db, p), MeetingWeight.Entitled)),
+
+        new("schedules_missed", "Meeting schedules missed", Group_Meetings, IndicatorKind.Snapshot, IndicatorUnit.Share, Better.Lower,
+            "For every kind of meeting with a required frequency (every N months) and every active organization of the kind's level founded at least N months ago: whether it has begun no meeting of that kind (not cancelled) in the last N months, out of all such obligations. The same test as the list of missed schedules.",
+            Permission.MeetingsRead,
+            $"""
+            SELECT g."Id" AS "OrganizationId", SUM(CASE WHEN EXISTS (SELECT 1 FROM "Meetings" m WHERE m."KindId" = k."Id" AND m."OrganizationId" = g."Id"
+                AND m."Status" = {(int)MeetingStatus.Planned} AND m."StartsAt" <= @Now AND m."StartsAt" >= {ByFrequency("@Since")}) THEN 0 ELSE 1 END) AS "N", COUNT(*) AS "D"
+            FROM "Organizations" g JOIN "MeetingKinds" k ON k."EveryMonths" IS NOT NULL AND (k."LevelId" IS NULL OR k."LevelId" = g."LevelId")
+            WHERE g."Status" = {(int)OrganizationStatus.Active} AND g."FoundedOn" <= {ByFrequency("@FoundedBy")}
+            GROUP BY g."Id"
+            """,
+            (db, p) => ScheduleRows(db, p, missed: true),
+            (db, p) => ScheduleRows(db, p, missed: false)),
+
+        new("directives_on_time", "Directives reported on time", Group_Directives, IndicatorKind.Flow, IndicatorUnit.Share, Better.Higher,
+            "Of the assignments due in the month whose due date has passed and whose directive asks for a report, those reported (or accepted) by their due date. Counted in the month they were due.",
+            Permission.DirectivesRead,
+            $"""
+            SELECT a."OrganizationId", SUM(CASE WHEN a."Status" IN ({ReportedStates}) AND a."ReportedOn" <= a."DueOn" THEN 1 ELSE 0 END) AS "N", COUNT(*) AS "D"
+            FROM "Assignments" a JOIN "Directives" d ON d."Id" = a."RootDirectiveId"
+            WHERE d."ReportRequired" = TRUE AND a."DueOn" >= @Month AND a."DueOn" < @Next AND a."DueOn" < @Today
+            GROUP BY a."OrganizationId"
+            """,
+            (db, p) => AssignmentRows(db, Due(db, p).Where(a => (a.Status == AssignmentStatus.Reported || a.Status == AssignmentStatus.Accepted)
+                && a.ReportedOn <= a.DueOn)),
+            (db, p) => AssignmentRows(db, Due(db, p))),
+
+        new("assignments_overdue", "Assignments overdue", Group_Directives, IndicatorKind.Snapshot, IndicatorUnit.Count, Better.Lower,
+            "Assignments whose directive asks for a report, not reported (or accepted) and past their due date on the day of computing.",
+            Permission.DirectivesRead,
+            $"""
+            SELECT a."OrganizationId", COUNT(*) AS "N", 0 AS "D"
+            FROM "Assignments" a JOIN "Directives" d ON d."Id" = a."RootDirectiveId"
+            WHERE d."ReportRequired" = TRUE AND a."Status" NOT IN ({ReportedStates}) AND a."DueOn" < @Today
+            GROUP BY a."OrganizationId"
+            """,
+            (db, p) => AssignmentRows(db, db.Assignments.Where(a => a.Status != AssignmentStatus.Reported && a.Status != AssignmentStatus.Accepted
+                && a.DueOn < p.Today && db.Directives.Any(d => d.Id == a.RootDirectiveId && d.ReportRequired)))),
     ];
 
     public static IndicatorDefinition? Find(string? code) => All.FirstOrDefault(d => d.Code == code);
@@ -177,6 +259,121 @@ public static class IndicatorCatalogue
             """,
             (db, p) => EventRows(db, db.MembershipEvents.Where(e => kinds.Contains(e.Kind) && e.On >= p.Month && e.On < p.Next), receiving: false));
     }
+
+    // A general meeting: of the whole organization, not cancelled, begun, of a deciding kind with a required frequency.
+    private static string General => $"""
+        m."Status" = {(int)MeetingStatus.Planned} AND m."BodyId" IS NULL AND m."StartsAt" <= @Now
+        AND k."EveryMonths" IS NOT NULL AND k."Quorum" <> {(int)QuorumRule.None}
+        """;
+
+    // Somebody's attendance was marked: a meeting nobody recorded says nothing about attendance.
+    private static string Recorded => $"""EXISTS (SELECT 1 FROM "Attendees" x WHERE x."MeetingId" = m."Id" AND x."Status" <> {(int)AttendanceStatus.NotRecorded})""";
+
+    private static string Came => $"{(int)AttendanceStatus.Present}, {(int)AttendanceStatus.Late}";
+
+    private static string ReportedStates => $"{(int)AssignmentStatus.Reported}, {(int)AssignmentStatus.Accepted}";
+
+    // The parameter of the kind's own frequency: @Since{EveryMonths}, without an engine's date arithmetic.
+    private static string ByFrequency(string prefix) =>
+        "CASE k.\"EveryMonths\" " + string.Join(" ", Enumerable.Range(1, ComputeHealth.MaxScheduleMonths).Select(n => $"WHEN {n} THEN {prefix}{n}")) + " END";
+
+    private static IQueryable<Meeting> GeneralMeetings(CadreDbContext db, HealthPeriod p) =>
+        db.Meetings.Where(m => m.Status == MeetingStatus.Planned && m.BodyId == null && m.StartsAt <= p.Now
+            && db.MeetingKinds.Any(k => k.Id == m.KindId && k.EveryMonths != null && k.Quorum != QuorumRule.None));
+
+    private static IQueryable<Meeting> RecordedMeetings(CadreDbContext db, HealthPeriod p) =>
+        GeneralMeetings(db, p).Where(m => db.Attendees.Any(a => a.MeetingId == m.Id && a.Status != AttendanceStatus.NotRecorded));
+
+    private static IQueryable<Meeting> Recent(CadreDbContext db, HealthPeriod p)
+    {
+        var recorded = RecordedMeetings(db, p);
+        return recorded.Where(m => recorded.Count(x => x.OrganizationId == m.OrganizationId
+            && (x.StartsAt > m.StartsAt || (x.StartsAt == m.StartsAt && x.Id > m.Id))) < RecentMeetings);
+    }
+
+    private enum MeetingWeight
+    {
+        One,
+        Present,
+        Entitled,
+    }
+
+    // A meeting's row adds one meeting, or its full members present, or (for the base) those on the roll.
+    private static IQueryable<HealthRow> MeetingRows(CadreDbContext db, IQueryable<Meeting> meetings, MeetingWeight weight)
+    {
+        var one = weight == MeetingWeight.One;
+        var present = weight == MeetingWeight.Present;
+        return from m in meetings
+               join g in db.Organizations on m.OrganizationId equals g.Id
+               let entitled = db.Attendees.Count(a => a.MeetingId == m.Id && a.Role == AttendeeRole.FullMember)
+               let came = db.Attendees.Count(a => a.MeetingId == m.Id && a.Role == AttendeeRole.FullMember
+                   && (a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late))
+               select new HealthRow
+               {
+                   OrganizationId = g.Id,
+                   OrganizationName = g.Name,
+                   Kind = "meeting",
+                   Id = m.Id,
+                   Label = m.Title,
+                   Name = g.Name,
+                   At = m.StartsAt,
+                   Count = one ? 1 : present ? came : entitled,
+                   Present = came,
+                   Entitled = entitled,
+               };
+    }
+
+    // One row per obligation (organization and kind of meeting); the kinds with a frequency are few, read first.
+    private static IQueryable<HealthRow> ScheduleRows(CadreDbContext db, HealthPeriod p, bool missed)
+    {
+        var kinds = db.MeetingKinds.Where(k => k.EveryMonths != null).OrderBy(k => k.Id)
+            .Select(k => new { k.Id, k.Name, Every = k.EveryMonths!.Value, k.LevelId }).ToList();
+        IQueryable<HealthRow>? rows = null;
+        foreach (var kind in kinds)
+        {
+            var (kindId, name, levelId) = (kind.Id, kind.Name, kind.LevelId);
+            var since = p.Now.AddMonths(-kind.Every);
+            var foundedBy = DateOnly.FromDateTime(since);
+            var now = p.Now;
+            var organizations = db.Organizations.Where(g => g.Status == OrganizationStatus.Active && g.FoundedOn <= foundedBy
+                && (levelId == null || g.LevelId == levelId));
+            if (missed)
+                organizations = organizations.Where(g => !db.Meetings.Any(m => m.KindId == kindId && m.OrganizationId == g.Id
+                    && m.Status == MeetingStatus.Planned && m.StartsAt <= now && m.StartsAt >= since));
+            var these = organizations.Select(g => new HealthRow
+            {
+                OrganizationId = g.Id,
+                OrganizationName = g.Name,
+                Kind = "schedule",
+                Id = g.Id,
+                Label = name,
+                Name = g.Name,
+                At = db.Meetings.Where(m => m.KindId == kindId && m.OrganizationId == g.Id && m.Status == MeetingStatus.Planned && m.StartsAt <= now)
+                    .Max(m => (DateTime?)m.StartsAt),
+            });
+            rows = rows is null ? these : rows.Concat(these);
+        }
+        return rows ?? db.Organizations.Where(g => false).Select(g => new HealthRow { OrganizationId = g.Id, Kind = "schedule" });
+    }
+
+    private static IQueryable<Assignment> Due(CadreDbContext db, HealthPeriod p) =>
+        db.Assignments.Where(a => a.DueOn >= p.Month && a.DueOn < p.Next && a.DueOn < p.Today
+            && db.Directives.Any(d => d.Id == a.RootDirectiveId && d.ReportRequired));
+
+    private static IQueryable<HealthRow> AssignmentRows(CadreDbContext db, IQueryable<Assignment> assignments) =>
+        from a in assignments
+        join g in db.Organizations on a.OrganizationId equals g.Id
+        join d in db.Directives on a.DirectiveId equals d.Id
+        select new HealthRow
+        {
+            OrganizationId = g.Id,
+            OrganizationName = g.Name,
+            Kind = "assignment",
+            Id = (int)a.Id,
+            Label = d.Title,
+            Name = g.Name,
+            On = a.DueOn,
+        };
 
     private static IQueryable<HealthRow> MemberRows(CadreDbContext db, IQueryable<Member> members) =>
         members.Select(m => new HealthRow

@@ -40,16 +40,24 @@ public sealed record HealthPeriod(DateOnly Month, DateOnly Today, DateOnly Accou
 
     /// The first of the ArrearsMonths months that a member in arrears has paid nothing for.
     public DateOnly ArrearsFrom => LastMonth.AddMonths(1 - IndicatorCatalogue.ArrearsMonths);
+
+    /// The moment of computing (UTC): meetings count once they have begun. The end of Today unless set.
+    public DateTime Now { get; init; } = Today.ToDateTime(new TimeOnly(23, 59, 59), DateTimeKind.Utc);
+
+    /// The month's first and next month's first moment, UTC, for timestamps (meetings begin at a time).
+    public DateTime MonthAt => Month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public DateTime NextAt => Next.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
-/// A row behind a number: a member, an office, an event. OrganizationId is where it counts; the caller limits it to a subtree.
+/// A row behind a number: a member, an office, an event, a meeting, an assignment. OrganizationId is where it counts; the caller limits it to a subtree.
 public sealed class HealthRow
 {
     public int OrganizationId { get; init; }
 
     public string OrganizationName { get; init; } = "";
 
-    /// "member" or "office": what Id points at (the member's or the office's page).
+    /// "member", "office", "meeting", "assignment" or "schedule": what Id points at (its page; a schedule's is the organization's).
     public string Kind { get; init; } = "";
 
     public int Id { get; init; }
@@ -60,6 +68,18 @@ public sealed class HealthRow
     public string Name { get; init; } = "";
 
     public DateOnly? On { get; init; }
+
+    /// When it happened, for rows with a time (meetings).
+    public DateTime? At { get; init; }
+
+    /// How much this row adds to the number: 1 for a member or an office; a meeting adds its members present (or, for
+    /// the base, its members entitled).
+    public int Count { get; init; } = 1;
+
+    /// A meeting's full members present or late, and those on its roll.
+    public int? Present { get; init; }
+
+    public int? Entitled { get; init; }
 }
 
 /// One indicator: what it counts (Own, one set-based SELECT on both engines returning "OrganizationId", "N", "D" for each
@@ -77,7 +97,11 @@ public sealed record IndicatorDefinition(
     Permission RowsPermission,
     string Own,
     Func<CadreDbContext, HealthPeriod, IQueryable<HealthRow>> Counted,
-    Func<CadreDbContext, HealthPeriod, IQueryable<HealthRow>>? Based = null)
+    Func<CadreDbContext, HealthPeriod, IQueryable<HealthRow>>? Based = null,
+    Func<CadreDbContext, DateOnly, IQueryable<int>>? Population = null)
 {
+    // Population: the organizations a rule "count below" looks at (those expected to have the thing counted, founded
+    // before the given first day of the rule's window); null means every active organization. No general meeting is
+    // a warning at a primary organization that must hold them, not at the central committee.
     public const int CodeMaxLength = 40;
 }

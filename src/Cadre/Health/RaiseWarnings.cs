@@ -51,10 +51,17 @@ public static class RaiseWarnings
                 break;
             case WarningMeasure.Count:
                 // Below a count: an organization with no row has none, and that is what the rule looks for.
+                // Only where the indicator applies (Population: a branch that must hold general meetings, not the centre).
                 if (rule.Comparison == WarningComparison.Below)
-                    foreach (var id in await db.Organizations.Where(o => o.Status == OrganizationStatus.Active).Select(o => o.Id).ToListAsync(ct))
-                        result[id] = 0;
-                foreach (var s in sums) result[s.OrganizationId] = s.Value;
+                {
+                    var population = definition.Population?.Invoke(db, month.AddMonths(1 - rule.WindowMonths))
+                        ?? db.Organizations.Where(o => o.Status == OrganizationStatus.Active).Select(o => o.Id);
+                    if (!own) population = db.OrganizationPaths.Where(p => population.Contains(p.DescendantId)).Select(p => p.AncestorId).Distinct();
+                    var applies = (await population.ToListAsync(ct)).ToHashSet();
+                    foreach (var id in applies) result[id] = 0;
+                    foreach (var s in sums.Where(s => applies.Contains(s.OrganizationId))) result[s.OrganizationId] = s.Value;
+                }
+                else foreach (var s in sums) result[s.OrganizationId] = s.Value;
                 break;
             default:
                 var members = await db.IndicatorValues.Where(v => v.Indicator == "members" && v.Month == month)

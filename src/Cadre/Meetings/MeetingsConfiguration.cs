@@ -31,6 +31,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         // An organization's meetings by date, and the latest meeting of a kind per organization (the schedules).
         builder.HasIndex(m => new { m.OrganizationId, m.StartsAt });
         builder.HasIndex(m => new { m.KindId, m.OrganizationId, m.StartsAt });
+        // A month's meetings across the whole tree, for the health indicators (one index range per month).
+        builder.HasIndex(m => m.StartsAt);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MeetingKind>().WithMany().HasForeignKey(m => m.KindId).OnDelete(DeleteBehavior.Restrict);

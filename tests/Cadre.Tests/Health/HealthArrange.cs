@@ -1,18 +1,28 @@
 using Cadre.Accounts;
+using Cadre.Directives;
 using Cadre.Dues;
 using Cadre.Education.Courses;
 using Cadre.Health;
+using Cadre.Meetings;
 using Cadre.Members;
 using Cadre.Organizations;
+using Cadre.Tests.Directives;
 using Cadre.Tests.Dues;
 using Cadre.Tests.Infrastructure;
+using Cadre.Tests.Meetings;
 using static Cadre.Tests.Infrastructure.ArrangeMembership;
 
 namespace Cadre.Tests.Health;
 
 /// A party with something to see in every indicator. Today is 2025-03-15; dues are accounted from 2024-06, so the arrears
 /// window (December to February) is owed by everyone registered (joined 2020-05-01).
-public sealed record HealthParty(Tree Tree, int Paid, int LatePayer, int Resigned, int Lapsed, int Transferred, int Candidate, int Deceased);
+public sealed record HealthParty(Tree Tree, int Paid, int LatePayer, int Resigned, int Lapsed, int Transferred, int Candidate, int Deceased,
+    HealthMeetings Meetings);
+
+/// The north branch's general meetings of January (2 of its 3 full members came), February (none came) and March (nothing
+/// recorded), a study meeting in February; the south branch's of December (everyone on the roll came); a meeting of the second north
+/// branch still to come. A directive of the centre due on 28 February: the north branch reported on time, the south late.
+public sealed record HealthMeetings(int January, int February, int March, int December, int Directive, long NorthAssignment, long SouthAssignment);
 
 public static class HealthArrange
 {
@@ -58,7 +68,42 @@ public static class HealthArrange
 
         (await database.RunAsync((db, a) => CreateCourse.HandleAsync(db, a,
             new CreateCourse.Request { OrganizationId = tree.Centre, Title = "Fundamentals", RequiredFor = RequiredStage.Candidate }, TestDatabase.Ct))).Ok();
-        return new HealthParty(tree, paid, late, resigned, lapsed, moving, candidate, deceased);
+        var meetings = await database.MeetingsAndDirectivesAsync(tree);
+        return new HealthParty(tree, paid, late, resigned, lapsed, moving, candidate, deceased, meetings);
+    }
+
+    public static async Task<HealthMeetings> MeetingsAndDirectivesAsync(this TestDatabase database, Tree tree)
+    {
+        var january = await database.ScheduleAsync(tree.NorthBranch, new DateTime(2025, 1, 20, 18, 0, 0, DateTimeKind.Utc));
+        await database.AttendAsync(january, AttendanceStatus.Present, AttendanceStatus.Late, AttendanceStatus.Absent);
+        var february = await database.ScheduleAsync(tree.NorthBranch, new DateTime(2025, 2, 20, 18, 0, 0, DateTimeKind.Utc));
+        await database.AttendAsync(february, AttendanceStatus.Excused, AttendanceStatus.Absent, AttendanceStatus.Absent);
+        var march = await database.ScheduleAsync(tree.NorthBranch, new DateTime(2025, 3, 10, 18, 0, 0, DateTimeKind.Utc));
+        var study = await database.ScheduleAsync(tree.NorthBranch, new DateTime(2025, 2, 25, 18, 0, 0, DateTimeKind.Utc), kind: "Study meeting");
+        await database.AttendAsync(study, AttendanceStatus.Present, AttendanceStatus.Present, AttendanceStatus.Present);
+        var december = await database.ScheduleAsync(tree.SouthBranch, new DateTime(2024, 12, 12, 18, 0, 0, DateTimeKind.Utc));
+        await database.AttendAsync(december, [.. Enumerable.Repeat(AttendanceStatus.Present, 20)]);
+        await database.ScheduleAsync(tree.NorthBranch2, new DateTime(2025, 3, 20, 18, 0, 0, DateTimeKind.Utc));
+
+        var now = database.Clock.Now;
+        database.Clock.Now = new DateTimeOffset(2025, 2, 10, 10, 0, 0, TimeSpan.Zero);
+        var directive = (await database.IssueAsync(DirectiveArrange.Directive(tree.Centre, new DateOnly(2025, 2, 28), figures: []))).Ok().DirectiveId;
+        var north = await database.AssignmentOfAsync(directive, tree.NorthBranch);
+        var south = await database.AssignmentOfAsync(directive, tree.SouthBranch);
+        (await database.AcknowledgeAsync(north)).Ok();
+        (await database.ReportAsync(north)).Ok();
+        database.Clock.Now = now;
+        (await database.AcknowledgeAsync(south)).Ok();
+        (await database.ReportAsync(south)).Ok();
+        return new HealthMeetings(january, february, march, december, directive, north, south);
+    }
+
+    /// Marks the roll in its order (full members, candidates and guests alike), as many as statuses are given.
+    public static async Task AttendAsync(this TestDatabase database, int meetingId, params AttendanceStatus[] statuses)
+    {
+        var roll = await database.RollAsync(meetingId);
+        var marks = roll.Zip(statuses, (a, s) => (a.Id, s)).ToArray();
+        (await database.MarkAsync(meetingId, Actor.System("test"), marks)).Ok();
     }
 
     public static async Task<int> OfficeAsync(this TestDatabase database, int organizationId, string title, OfficeKind kind) =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cadre.Accounts;
 using Cadre.Health;
+using Cadre.Meetings;
 using Cadre.Members;
 using Cadre.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -182,5 +183,92 @@ public sealed class HealthWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
         Assert.Contains("Acknowledged.", await acknowledged.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(WarningStatus.Acknowledged, await app.WithDbAsync(db => db.HealthWarnings.Where(w => w.Id == id).Select(w => w.Status).SingleAsync(Ct)));
+    }
+
+    /// General meetings of the north branch held in the last days, with the statuses given in the roll's order.
+    private Task<int> MeetingAsync(int organizationId, int daysAgo, params AttendanceStatus[] statuses) => app.WithDbAsync(async db =>
+    {
+        var admin = Actor.System("test");
+        var kind = await db.MeetingKinds.Where(k => k.Name == "General meeting").Select(k => k.Id).SingleAsync(Ct);
+        var scheduled = await ScheduleMeeting.HandleAsync(db, admin, new ScheduleMeeting.Request
+        {
+            OrganizationId = organizationId, KindId = kind, StartsAt = db.Now.AddDays(-daysAgo).AddMinutes(-1), Place = "Hall",
+        }, Ct);
+        Assert.True(scheduled.IsSuccess);
+        var roll = await db.Attendees.Where(a => a.MeetingId == scheduled.Value).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(Ct);
+        var marked = await RecordAttendance.HandleAsync(db, admin, scheduled.Value,
+            new RecordAttendance.Request([.. roll.Zip(statuses, (a, st) => new RecordAttendance.Mark(a, st))]), Ct);
+        Assert.True(marked.IsSuccess);
+        return scheduled.Value;
+    });
+
+    [Fact]
+    public async Task The_rows_behind_attendance_are_the_meetings_with_their_attendance_and_the_low_attendance_warning_is_raised()
+    {
+        var tree = await app.CreateTreeAsync("H6");
+        await app.RegisterMemberAsync(tree.NorthBranch, "Ana", "H6Member");
+        await app.RegisterMemberAsync(tree.NorthBranch, "Rui", "H6Member");
+        await app.RegisterMemberAsync(tree.NorthBranch, "Ivo", "H6Member");
+        var first = await MeetingAsync(tree.NorthBranch, 0, AttendanceStatus.Present, AttendanceStatus.Absent, AttendanceStatus.Absent);
+        await MeetingAsync(tree.NorthBranch, 0, AttendanceStatus.Excused, AttendanceStatus.Absent, AttendanceStatus.Late);
+        await ComputeAsync();
+
+        var secretary = await app.ApiClientAsync(Role.Secretary, tree.NorthDistrict);
+        var rows = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/health/organizations/{tree.NorthDistrict}/rows?indicator=attendance_recent", Ct);
+        Assert.Equal(2, rows.GetProperty("total").GetInt32());
+        var meeting = rows.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == first);
+        Assert.Equal(("meeting", 1, 3), (meeting.GetProperty("kind").GetString(), meeting.GetProperty("present").GetInt32(), meeting.GetProperty("entitled").GetInt32()));
+        var csv = await secretary.GetStringAsync($"/api/v1/health/organizations/{tree.NorthDistrict}/rows?indicator=attendance&format=csv", Ct);
+        Assert.StartsWith("organization,kind,label,name,date,count,present,entitled", csv, StringComparison.Ordinal);
+
+        var warnings = await secretary.GetFromJsonAsync<JsonElement>($"/api/v1/health/organizations/{tree.NorthDistrict}/warnings", Ct);
+        var low = warnings.EnumerateArray().Single(w => w.GetProperty("indicator").GetString() == "attendance_recent");
+        Assert.Equal(tree.NorthBranch, low.GetProperty("organizationId").GetInt32());
+        // The south branch has held no general meeting; its district and region, which hold none, are not warned.
+        var south = await app.ApiClientAsync(Role.Secretary, tree.South);
+        var none = await south.GetFromJsonAsync<JsonElement>($"/api/v1/health/organizations/{tree.South}/warnings", Ct);
+        Assert.Equal([tree.SouthBranch], none.EnumerateArray().Where(w => w.GetProperty("indicator").GetString() == "general_meetings")
+            .Select(w => w.GetProperty("organizationId").GetInt32()).ToArray());
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await south.GetAsync($"/api/v1/health/organizations/{tree.NorthBranch}/rows?indicator=attendance_recent", Ct)).StatusCode);
+
+        var page = await app.SignedInAsAsync(Role.Secretary, tree.NorthDistrict);
+        var html = await page.GetStringAsync("/dashboard/rows?org=H6-N-1&indicator=attendance_recent", Ct);
+        Assert.Contains($"/meetings/{first}", html, StringComparison.Ordinal);
+        Assert.Contains("1 of 3 (33.3 %)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_and_changes_a_rule_on_the_rules_page_and_a_bad_threshold_changes_nothing()
+    {
+        var admin = await app.SignedInAsAsync(Role.Administrator, null);
+        var rules = await admin.GetStringAsync("/dashboard/rules", Ct);
+        Assert.Contains("No general meeting for three months", rules, StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "H7 attendance", ["Input.Indicator"] = "attendance", ["Input.Measure"] = "Share", ["Input.Comparison"] = "Below",
+            ["Input.Threshold"] = "0.4", ["Input.WindowMonths"] = "3", ["Input.OwnOnly"] = "true", ["Input.Enabled"] = "false",
+        };
+        var added = await CadreApp.PostFormAsync(admin, "/dashboard/rules", fields, "/dashboard/rules?handler=Add");
+        Assert.Contains("The rule was added", await added.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var rule = await app.WithDbAsync(db => db.WarningRules.AsNoTracking().SingleAsync(r => r.Name == "H7 attendance", Ct));
+        Assert.Equal((0.4m, 3, true, false), (rule.Threshold, rule.WindowMonths, rule.OwnOnly, rule.Enabled));
+
+        var bad = await CadreApp.PostFormAsync(admin, "/dashboard/rules", new(fields) { ["Input.Threshold"] = "7" }, $"/dashboard/rules?handler=Save&id={rule.Id}");
+        Assert.Contains("A share is between 0 and 1", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0.4m, await app.WithDbAsync(db => db.WarningRules.Where(r => r.Id == rule.Id).Select(r => r.Threshold).SingleAsync(Ct)));
+
+        var saved = await CadreApp.PostFormAsync(admin, "/dashboard/rules", new(fields) { ["Input.Threshold"] = "0.45" }, $"/dashboard/rules?handler=Save&id={rule.Id}");
+        Assert.Contains("The rule was saved", await saved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0.45m, await app.WithDbAsync(db => db.WarningRules.Where(r => r.Id == rule.Id).Select(r => r.Threshold).SingleAsync(Ct)));
+        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == nameof(WarningRule)
+            && e.EntityId == rule.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct));
+        Assert.True(audited >= 2, $"{audited} audit entries");
+
+        var tree = await app.CreateTreeAsync("H7");
+        var secretary = await app.SignedInAsAsync(Role.Secretary, tree.Centre);
+        var refused = await secretary.GetAsync("/dashboard/rules", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/error/403", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
