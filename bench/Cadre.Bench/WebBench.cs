@@ -16,9 +16,9 @@ internal static class WebBench
 
     public static async Task<List<Figure>> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct)
     {
-        var secret = await IssueTokenAsync(database, ct);
+        var secret = await IssueTokenAsync(database.Options(), ct);
         var port = FreePort();
-        using var server = StartServer(database, port);
+        using var server = StartServer(database.Provider, database.ConnectionString, database.Folder, port);
         try
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -97,9 +97,9 @@ internal static class WebBench
     }
 
     /// An administrator with a personal access token, written straight into the database (no password needed).
-    private static async Task<string> IssueTokenAsync(BenchDatabase database, CancellationToken ct)
+    public static async Task<string> IssueTokenAsync(DbContextOptions<CadreDbContext> options, CancellationToken ct)
     {
-        await using var db = new CadreDbContext(database.Options());
+        await using var db = new CadreDbContext(options);
         var email = "bench@example.org";
         var user = new CadreUser
         {
@@ -114,7 +114,7 @@ internal static class WebBench
         return secret;
     }
 
-    private static Process StartServer(BenchDatabase database, int port)
+    public static Process StartServer(DatabaseProvider provider, string connectionString, string dataFolder, int port)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Cadre.Web", "bin", Configuration, "net10.0", "Cadre.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the web app first: {dll} is missing.");
@@ -125,9 +125,9 @@ internal static class WebBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Cadre"] = database.ConnectionString;
-        start.Environment["Data__Directory"] = database.Folder;
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["ConnectionStrings__Cadre"] = connectionString;
+        start.Environment["Data__Directory"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The web app did not start.");
@@ -139,7 +139,7 @@ internal static class WebBench
         return process;
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct)
+    public static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -159,7 +159,7 @@ internal static class WebBench
         throw new TimeoutException("The web app did not answer /health within 60 s.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

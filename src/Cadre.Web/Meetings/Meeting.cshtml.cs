@@ -55,12 +55,13 @@ public sealed class MeetingModel(CadreDbContext db, ActorAccessor actors, Meetin
     }
 
     public async Task<IActionResult> OnPostDecisionAsync(int id, string? text, int? agendaItemId, int votesFor, int votesAgainst, int abstaining, bool adopted,
-        CancellationToken ct)
+        int? directiveId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await AfterAsync(id, new InvalidField("VotesFor", "The votes are whole numbers."), "", "decision", ct);
         var result = await RecordDecision.HandleAsync(db, await actors.GetAsync(ct), id, new RecordDecision.Request
         {
             Text = text ?? "", AgendaItemId = agendaItemId, VotesFor = votesFor, VotesAgainst = votesAgainst, Abstaining = abstaining, Adopted = adopted,
+            DirectiveId = directiveId,
         }, ct);
         return await AfterAsync(id, result.IsSuccess ? null : result.Error, result.IsSuccess ? $"Decision {result.Value.Number} is recorded." : "", "decision", ct);
     }

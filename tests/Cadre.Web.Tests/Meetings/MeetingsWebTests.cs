@@ -250,6 +250,52 @@ public sealed class MeetingsWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal("CalendarTokenNotFound", await CodeOf(revoked));
     }
 
+    [Fact]
+    public async Task The_decision_form_offers_the_directives_the_branch_was_assigned_and_refuses_another()
+    {
+        var tree = await app.CreateTreeAsync("M6");
+        await MemberAsync(tree.NorthBranch, "Ana", "Alves");
+        var centre = await app.ApiClientAsync(Role.Secretary, tree.Centre);
+        var south = await app.ApiClientAsync(Role.Secretary, tree.South);
+        async Task<int> IssueAsync(HttpClient client, int issuer, string title)
+        {
+            var issued = await client.PostAsJsonAsync("/api/v1/directives", new
+            {
+                issuerOrganizationId = issuer, title, text = "Discuss it.", dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), target = "Subtree",
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+            return (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("directiveId").GetInt32();
+        }
+        var ours = await IssueAsync(centre, tree.Centre, "M6 Study the programme");
+        var theirs = await IssueAsync(south, tree.South, "M6 Southern harvest");
+        var secretary = await app.ApiClientAsync(Role.Secretary, tree.NorthBranch);
+        var id = await ScheduleAsync(secretary, tree.NorthBranch, DateTime.UtcNow.AddMinutes(-20), "The programme");
+        var meeting = await MeetingAsync(secretary, id);
+        (await secretary.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance",
+            new { marks = new[] { new { attendeeId = AttendeeId(meeting, "Ana Alves"), status = "Present" } } }, Ct)).EnsureSuccessStatusCode();
+
+        var page = await app.SignedInAsAsync(Role.Secretary, tree.NorthBranch);
+        var html = await page.GetStringAsync($"/meetings/{id}", Ct);
+        Assert.Matches($"<option value=\"{ours}\">M6 Study the programme \\(due [0-9-]+, received\\)</option>", html);
+        Assert.DoesNotContain("M6 Southern harvest", html, StringComparison.Ordinal);
+        Assert.Equal(ours, Assert.Single((await MeetingAsync(secretary, id)).GetProperty("directives").EnumerateArray()).GetProperty("directiveId").GetInt32());
+
+        Dictionary<string, string> Form(int directiveId) => new()
+        {
+            ["text"] = "We study the programme.", ["votesFor"] = "1", ["votesAgainst"] = "0", ["abstaining"] = "0", ["adopted"] = "true",
+            ["directiveId"] = directiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var refused = await CadreApp.PostFormAsync(page, $"/meetings/{id}", Form(theirs), $"/meetings/{id}?handler=Decision");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"Directive {theirs} was not assigned to this organization", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Decisions.CountAsync(d => d.MeetingId == id, Ct)));
+
+        var recorded = await CadreApp.PostFormAsync(page, $"/meetings/{id}", Form(ours), $"/meetings/{id}?handler=Decision");
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(ours, await app.WithDbAsync(db => db.Decisions.Where(d => d.MeetingId == id).Select(d => d.DirectiveId).SingleAsync(Ct)));
+        Assert.Contains("Implements <a href=\"/directives/assignments/", await page.GetStringAsync($"/meetings/{id}", Ct), StringComparison.Ordinal);
+    }
+
     private static string MeetingInput(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> TokenAsync(Role role, int organizationId)
