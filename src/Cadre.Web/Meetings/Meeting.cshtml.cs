@@ -84,6 +84,20 @@ public sealed class MeetingModel(CadreDbContext db, ActorAccessor actors, Meetin
         return await AfterAsync(id, result.IsSuccess ? null : result.Error, result.IsSuccess ? $"The roll is drawn again: {result.Value} added." : "", "", ct);
     }
 
+    /// Moves the meeting or changes its place; the roll is told by e-mail (a new SEQUENCE of the same calendar event).
+    public async Task<IActionResult> OnPostRescheduleAsync(int id, string? title, DateTime? startsAt, DateTime? endsAt, string? place, string? onlineLink,
+        CancellationToken ct)
+    {
+        if (!ModelState.IsValid || startsAt is null || endsAt is null)
+            return await AfterAsync(id, new InvalidField("StartsAt", "Give the date and time the meeting starts and ends."), "", "reschedule", ct);
+        var result = await RescheduleMeeting.HandleAsync(db, await actors.GetAsync(ct), id, new RescheduleMeeting.Request
+        {
+            Title = title ?? "", StartsAt = startsAt.Value, EndsAt = endsAt.Value, Place = place, OnlineLink = onlineLink,
+        }, ct);
+        if (result.IsSuccess) await mail.NotifyAsync(db, id, NoticeKind.Change, ct);
+        return await AfterAsync(id, result.IsSuccess ? null : result.Error, "The meeting is rescheduled and the roll told.", "reschedule", ct);
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         var result = await CancelMeeting.HandleAsync(db, await actors.GetAsync(ct), id, ct);
