@@ -159,6 +159,21 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     private sealed record KeptSeed(int Seed, int Years, int Members, int GeneratorVersion, SyntheticCounts? Counts);
 
+    /// An empty, migrated database for a scenario of its own; DropAsync removes it (PostgreSQL) when the scenario ends.
+    public static Task<(string ConnectionString, string? ServerDatabase)> CreateEmptyAsync(BenchOptions options, string folder, string name,
+        CancellationToken ct) => CreateAsync(options, folder, name, ct);
+
+    public static async Task DropAsync(BenchOptions options, string? serverDatabase)
+    {
+        if (serverDatabase is null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var server = new NpgsqlConnection(options.Connection);
+        await server.OpenAsync();
+        await using var drop = server.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{serverDatabase}\" WITH (FORCE)";
+        await drop.ExecuteNonQueryAsync();
+    }
+
     /// An empty, migrated database: a file in the folder (SQLite) or a database of its own on the server (PostgreSQL).
     private static async Task<(string ConnectionString, string? ServerDatabase)> CreateAsync(BenchOptions options, string folder, string name,
         CancellationToken ct)

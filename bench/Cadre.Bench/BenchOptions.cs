@@ -2,13 +2,16 @@ using System.Globalization;
 using Cadre.Data;
 
 /// The command line of the suite: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE]
-/// [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting].
+/// [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting,directives] [--organizations N].
 internal sealed record BenchOptions
 {
     public int Members { get; init; } = 1_000_000;
 
     /// Documents of the library search scenario (issue 6); --documents 0 leaves the scenario out.
     public int Documents { get; init; } = 10_000;
+
+    /// Receiving organizations of the directives scenario (issue 5): a tree generated for it, 50,000 below the centre by default.
+    public int Organizations { get; init; } = 50_000;
 
     /// Years of history the synthetic party is seeded with (admissions, transfers, lapses, monthly dues).
     public int Years { get; init; } = 2;
@@ -36,7 +39,7 @@ internal sealed record BenchOptions
     /// The scenarios to run (all when empty). The synthetic party is seeded (or reused) only for those that read it.
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>();
 
-    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library", "health", "voting"];
+    public static readonly string[] Scenarios = ["import", "counts", "search", "web", "ballots", "library", "health", "voting", "directives"];
 
     // The scenarios that read the synthetic party (the import has a database of its own; ballots need none).
     private static readonly string[] OnSyntheticParty = ["counts", "search", "web", "health"];
@@ -57,6 +60,7 @@ internal sealed record BenchOptions
         var membersGiven = false;
         var yearsGiven = false;
         var documentsGiven = false;
+        var organizationsGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -85,13 +89,15 @@ internal sealed record BenchOptions
                         throw new ArgumentException($"--only: '{unknown}' is not a scenario; they are {string.Join(", ", Scenarios)}.");
                     options = options with { Only = only };
                     break;
+                case "--organizations": options = options with { Organizations = int.Parse(Next(), CultureInfo.InvariantCulture) }; organizationsGiven = true; break;
                 case "--documents": options = options with { Documents = int.Parse(Next(), CultureInfo.InvariantCulture) }; documentsGiven = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke] [--reuse] [--only {string.Join(",", Scenarios)}] [--documents N]");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: --members N [--years Y] [--seed S] [--provider sqlite|postgres] [--connection CS] [--out FILE] [--json FILE] [--smoke] [--reuse] [--only {string.Join(",", Scenarios)}] [--documents N] [--organizations N]");
             }
         }
         if (options.Smoke && !membersGiven) options = options with { Members = 10_000 };
         if (options.Smoke && !yearsGiven) options = options with { Years = 1 };
         if (options.Smoke && !documentsGiven) options = options with { Documents = 300 };
+        if (options.Smoke && !organizationsGiven) options = options with { Organizations = 2_000 };
         if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.Connection))
             throw new ArgumentException("--provider postgres needs --connection with a server connection string.");
         return options;

@@ -6,8 +6,8 @@ using Microsoft.Data.Sqlite;
 // The benchmark suite (issue 4, docs/performance.md): builds the benchmark database, then measures each scenario beside
 // a baseline from the same run, prints the table, and writes it into a marked section of --out and as JSON to --json.
 // Usage: dotnet run -c Release --project bench/Cadre.Bench -- --members 1000000 [--years 2] [--seed 1] [--provider sqlite|postgres]
-//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting]
-//        [--documents N (library search, 10000 by default)]
+//        [--connection CS] [--out docs/performance.md] [--json FILE] [--smoke] [--reuse] [--only import,counts,search,web,ballots,library,health,voting,directives]
+//        [--documents N (library search, 10000 by default)] [--organizations N (directives, 50000 by default)]
 var options = BenchOptions.Parse(args);
 var ct = CancellationToken.None;
 var machine = string.Create(CultureInfo.InvariantCulture,
@@ -51,6 +51,11 @@ if (options.Runs("library") && options.Documents > 0)
 {
     Console.WriteLine("Library search");
     figures.AddRange(await LibrarySearchBench.RunAsync(options, ct));
+}
+if (options.Runs("directives") && options.Organizations > 0)
+{
+    Console.WriteLine("Directives");
+    figures.AddRange(await DirectiveBench.RunAsync(options, ct));
 }
 if (options.Runs("ballots"))
 {

@@ -23,7 +23,7 @@ internal static class Report
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {options.Members:N0} members with {options.Years} year(s) of history on {options.Provider}{(options.Smoke ? " (smoke run)" : "")}, `dotnet run -c Release --project bench/Cadre.Bench -- --members {options.Members} --years {options.Years} --seed {options.Seed}`.");
+            $"Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {options.Members:N0} members with {options.Years} year(s) of history on {options.Provider}{(options.Smoke ? " (smoke run)" : "")}, `dotnet run -c Release --project bench/Cadre.Bench -- --members {options.Members} --years {options.Years} --seed {options.Seed}{(options.Runs("directives") ? $" --organizations {options.Organizations}" : "")}{(options.Only.Count > 0 ? " --only " + string.Join(",", options.Only) : "")}`.");
         text.AppendLine();
         text.AppendLine("| Scenario | Figure | Baseline (same run) | Ratio | Target | Met | Machine |");
         text.AppendLine("|---|---:|---:|---:|---|:---:|---|");

@@ -16,9 +16,9 @@ internal static class WebBench
 
     public static async Task<List<Figure>> RunAsync(BenchDatabase database, BenchOptions options, CancellationToken ct)
     {
-        var secret = await IssueTokenAsync(database, ct);
+        var secret = await IssueTokenAsync(database.Options(), ct);
         var port = FreePort();
-        using var server = StartServer(database, port);
+        using var server = StartServer(database.Provider, database.ConnectionString, database.Folder, port);
         try
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
@@ -97,9 +97,9 @@ internal static class WebBench
     }
 
     /// An administrator with a personal access token, written straight into the database (no password needed).
-    private static async Task<string> IssueTokenAsync(BenchDatabase database, CancellationToken ct)
+    public static async Task<string> IssueTokenAsync(DbContextOptions<CadreDbContext> options, CancellationToken ct)
     {
-        await using var db = new CadreDbContext(database.Options());
+        await using var db = new CadreDbContext(options);
         const string email = "bench@example.org";
         const string normalized = "BENCH@EXAMPLE.ORG";
         // A database kept by --reuse already has the administrator from the run that seeded it: it gets a new token.
@@ -120,7 +120,10 @@ internal static class WebBench
         return secret;
     }
 
-    internal static Process StartServer(BenchDatabase database, int port)
+    internal static Process StartServer(BenchDatabase database, int port) =>
+        StartServer(database.Provider, database.ConnectionString, database.Folder, port);
+
+    public static Process StartServer(DatabaseProvider provider, string connectionString, string dataFolder, int port)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "Cadre.Web", "bin", Configuration, "net10.0", "Cadre.Web.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the web app first: {dll} is missing.");
@@ -131,9 +134,9 @@ internal static class WebBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["Database__Provider"] = database.Provider.ToString();
-        start.Environment["ConnectionStrings__Cadre"] = database.ConnectionString;
-        start.Environment["Data__Directory"] = database.Folder;
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["ConnectionStrings__Cadre"] = connectionString;
+        start.Environment["Data__Directory"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The web app did not start.");
@@ -145,7 +148,7 @@ internal static class WebBench
         return process;
     }
 
-    internal static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct, int seconds = 60)
+    public static async Task WaitUntilUpAsync(HttpClient client, Process server, CancellationToken ct, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
@@ -165,7 +168,7 @@ internal static class WebBench
         throw new TimeoutException($"The web app did not answer /health within {seconds} s.");
     }
 
-    internal static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

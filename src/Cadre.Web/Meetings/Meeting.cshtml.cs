@@ -55,12 +55,13 @@ public sealed class MeetingModel(CadreDbContext db, ActorAccessor actors, Meetin
     }
 
     public async Task<IActionResult> OnPostDecisionAsync(int id, string? text, int? agendaItemId, int votesFor, int votesAgainst, int abstaining, bool adopted,
-        CancellationToken ct)
+        int? directiveId, CancellationToken ct)
     {
         if (!ModelState.IsValid) return await AfterAsync(id, new InvalidField("VotesFor", "The votes are whole numbers."), "", "decision", ct);
         var result = await RecordDecision.HandleAsync(db, await actors.GetAsync(ct), id, new RecordDecision.Request
         {
             Text = text ?? "", AgendaItemId = agendaItemId, VotesFor = votesFor, VotesAgainst = votesAgainst, Abstaining = abstaining, Adopted = adopted,
+            DirectiveId = directiveId,
         }, ct);
         return await AfterAsync(id, result.IsSuccess ? null : result.Error, result.IsSuccess ? $"Decision {result.Value.Number} is recorded." : "", "decision", ct);
     }
@@ -81,6 +82,20 @@ public sealed class MeetingModel(CadreDbContext db, ActorAccessor actors, Meetin
     {
         var result = await RefreshRoll.HandleAsync(db, await actors.GetAsync(ct), id, ct);
         return await AfterAsync(id, result.IsSuccess ? null : result.Error, result.IsSuccess ? $"The roll is drawn again: {result.Value} added." : "", "", ct);
+    }
+
+    /// Moves the meeting or changes its place; the roll is told by e-mail (a new SEQUENCE of the same calendar event).
+    public async Task<IActionResult> OnPostRescheduleAsync(int id, string? title, DateTime? startsAt, DateTime? endsAt, string? place, string? onlineLink,
+        CancellationToken ct)
+    {
+        if (!ModelState.IsValid || startsAt is null || endsAt is null)
+            return await AfterAsync(id, new InvalidField("StartsAt", "Give the date and time the meeting starts and ends."), "", "reschedule", ct);
+        var result = await RescheduleMeeting.HandleAsync(db, await actors.GetAsync(ct), id, new RescheduleMeeting.Request
+        {
+            Title = title ?? "", StartsAt = startsAt.Value, EndsAt = endsAt.Value, Place = place, OnlineLink = onlineLink,
+        }, ct);
+        if (result.IsSuccess) await mail.NotifyAsync(db, id, NoticeKind.Change, ct);
+        return await AfterAsync(id, result.IsSuccess ? null : result.Error, "The meeting is rescheduled and the roll told.", "reschedule", ct);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)

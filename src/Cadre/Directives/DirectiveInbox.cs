@@ -11,10 +11,17 @@ public sealed record InboxItem(long AssignmentId, int DirectiveId, string Title,
 
 public sealed record IssuedItem(int DirectiveId, string Title, DateOnly IssuedOn, DateOnly DueOn, bool PassedOn, int Assigned, int ReportsIn, int Overdue);
 
-public sealed record Inbox(Crumb Organization, IReadOnlyList<InboxItem> ToActOn, IReadOnlyList<IssuedItem> Issued, bool CanManage);
+/// A directive issued above the organization that reached organizations below it but not the organization itself (e.g. one
+/// to every primary organization, seen by a district), with the progress below it.
+public sealed record ReachingItem(int DirectiveId, string Title, string IssuedBy, DateOnly IssuedOn, DateOnly DueOn, int Assigned, int ReportsIn, int Overdue);
+
+public sealed record Inbox(Crumb Organization, IReadOnlyList<InboxItem> ToActOn, IReadOnlyList<IssuedItem> Issued, bool CanManage)
+{
+    public IReadOnlyList<ReachingItem> Reaching { get; init; } = [];
+}
 
 /// A secretary's inbox: the directives their organization is to act on (open assignments by due date, the overdue first) and
-/// the progress of the directives it issued.
+/// the progress of the directives it issued and of those from above that reached its subtree past it.
 public static class DirectiveInbox
 {
     public const int MaxItems = 200;
@@ -56,7 +63,41 @@ public static class DirectiveInbox
                 c.Where(x => Assignment.Done.Contains(x.Status)).Sum(x => x.Count),
                 c.Where(x => x.Past && !Assignment.Done.Contains(x.Status)).Sum(x => x.Count));
         }).ToList();
-        return new Inbox(organization, open, items, await actor.CanAsync(db, Permission.DirectivesManage, organization.Id, ct));
+        return new Inbox(organization, open, items, await actor.CanAsync(db, Permission.DirectivesManage, organization.Id, ct))
+        {
+            Reaching = await ReachingAsync(db, organization.Id, today, ct),
+        };
+    }
+
+    /// The latest first directives of chains issued by the organization's ancestors that hold assignments below it but none at
+    /// it. The test below goes from the organization's descendants to the chain's unique (chain, organization) index.
+    private static async Task<List<ReachingItem>> ReachingAsync(CadreDbContext db, int organizationId, DateOnly today, CancellationToken ct)
+    {
+        var reaching = await (from d in db.Directives.AsNoTracking()
+                              join i in db.Organizations on d.IssuerOrganizationId equals i.Id
+                              where d.RootDirectiveId == null
+                                    && db.OrganizationPaths.Any(p => p.DescendantId == organizationId && p.AncestorId == d.IssuerOrganizationId && p.Depth > 0)
+                                    && !db.Assignments.Any(a => a.RootDirectiveId == d.Id && a.OrganizationId == organizationId)
+                                    && db.OrganizationPaths.Any(p => p.AncestorId == organizationId && p.Depth > 0
+                                        && db.Assignments.Any(a => a.RootDirectiveId == d.Id && a.OrganizationId == p.DescendantId))
+                              orderby d.IssuedOn descending, d.Id descending
+                              select new { d.Id, d.Title, IssuedBy = i.Name, d.IssuedOn, d.DueOn, d.ReportRequired })
+            .Take(20).ToListAsync(ct);
+        if (reaching.Count == 0) return [];
+        var chains = reaching.Select(d => d.Id).ToList();
+        var cells = await (from a in db.Assignments
+                           join p in db.OrganizationPaths on a.OrganizationId equals p.DescendantId
+                           where p.AncestorId == organizationId && p.Depth > 0 && chains.Contains(a.RootDirectiveId)
+                           group a by new { a.RootDirectiveId, a.Status, Past = a.DueOn < today } into g
+                           select new { g.Key.RootDirectiveId, g.Key.Status, g.Key.Past, Count = g.Count() }).ToListAsync(ct);
+        var byChain = cells.ToLookup(c => c.RootDirectiveId);
+        return reaching.Select(d =>
+        {
+            var c = byChain[d.Id].ToList();
+            return new ReachingItem(d.Id, d.Title, d.IssuedBy, d.IssuedOn, d.DueOn, c.Sum(x => x.Count),
+                c.Where(x => Assignment.Done.Contains(x.Status)).Sum(x => x.Count),
+                d.ReportRequired ? c.Where(x => x.Past && !Assignment.Done.Contains(x.Status)).Sum(x => x.Count) : 0);
+        }).ToList();
     }
 
     /// The organization whose inbox a user opens first: where they hold the permission (the top for an administrator).

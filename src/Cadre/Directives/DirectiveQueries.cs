@@ -48,6 +48,23 @@ public static class DirectiveQueries
         return view with { CanManage = await actor.CanAsync(db, Permission.DirectivesManage, view.Issuer.Id, ct) };
     }
 
+    /// A directive seen below one organization of its subtree: by those who read the issuer's directives (below any organization
+    /// of the subtree, the issuer when at is null), or by those who read the directives of that organization, who see the
+    /// directive and its roll-up below their organization and nothing above it. Answers the directive and where to look.
+    public static async Task<Result<(DirectiveView Directive, int At)>> GetBelowAsync(CadreDbContext db, Actor actor, int id, int? at, CancellationToken ct)
+    {
+        var view = await ViewAsync(db, id, ct);
+        if (view is null) return new DirectiveNotFound();
+        var issuer = view.Issuer.Id;
+        if (at is { } below && below != issuer
+            && !await db.OrganizationPaths.AnyAsync(p => p.AncestorId == issuer && p.DescendantId == below && p.Depth > 0, ct))
+            return new DirectiveNotFound();
+        if (await actor.CanAsync(db, Permission.DirectivesRead, issuer, ct))
+            return (view with { CanManage = await actor.CanAsync(db, Permission.DirectivesManage, issuer, ct) }, at ?? issuer);
+        if (at is { } mine && mine != issuer && await actor.CanAsync(db, Permission.DirectivesRead, mine, ct)) return (view, mine);
+        return new DirectiveNotFound();
+    }
+
     private static async Task<DirectiveView?> ViewAsync(CadreDbContext db, int id, CancellationToken ct)
     {
         var d = await (from x in db.Directives.AsNoTracking()
@@ -114,12 +131,9 @@ public static class DirectiveQueries
             if (Cursor.Decode(filter.Cursor) is not { Key: "a" } decoded) return new InvalidCursor();
             after = decoded.Id;
         }
-        var directive = await GetAsync(db, actor, directiveId, ct);
+        var directive = await GetBelowAsync(db, actor, directiveId, filter.At, ct);
         if (!directive.IsSuccess) return directive.Error;
-        var d = directive.Value;
-        var at = filter.At ?? d.Issuer.Id;
-        if (at != d.Issuer.Id && !await db.OrganizationPaths.AnyAsync(p => p.AncestorId == d.Issuer.Id && p.DescendantId == at && p.Depth > 0, ct))
-            return new DirectiveNotFound();
+        var (d, at) = directive.Value;
         var today = db.Today;
         var query = DirectiveRollup.Below(db, d, at).Where(a => a.Id > after);
         if (filter.Status is { } status) query = query.Where(a => a.Status == status);

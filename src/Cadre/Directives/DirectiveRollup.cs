@@ -34,12 +34,9 @@ public static class DirectiveRollup
 
     public static async Task<Result<Rollup>> RunAsync(CadreDbContext db, Actor actor, int directiveId, int? atOrganizationId, CancellationToken ct)
     {
-        var directive = await DirectiveQueries.GetAsync(db, actor, directiveId, ct);
+        var directive = await DirectiveQueries.GetBelowAsync(db, actor, directiveId, atOrganizationId, ct);
         if (!directive.IsSuccess) return directive.Error;
-        var d = directive.Value;
-        var at = atOrganizationId ?? d.Issuer.Id;
-        if (at != d.Issuer.Id && !await db.OrganizationPaths.AnyAsync(p => p.AncestorId == d.Issuer.Id && p.DescendantId == at && p.Depth > 0, ct))
-            return new DirectiveNotFound();
+        var (d, at) = directive.Value;
         var atOrganization = await db.Organizations.AsNoTracking().Where(o => o.Id == at).Select(o => new Crumb(o.Id, o.Code, o.Name)).SingleAsync(ct);
         var crumbs = await (from p in db.OrganizationPaths
                             join o in db.Organizations on p.AncestorId equals o.Id
@@ -47,6 +44,14 @@ public static class DirectiveRollup
                                   && db.OrganizationPaths.Any(q => q.AncestorId == d.Issuer.Id && q.DescendantId == o.Id)
                             orderby p.Depth descending
                             select new Crumb(o.Id, o.Code, o.Name)).ToListAsync(ct);
+        // A reader below the issuer sees nothing above their own organization.
+        if (!await actor.CanAsync(db, Permission.DirectivesRead, d.Issuer.Id, ct))
+        {
+            var readable = new List<Crumb>();
+            foreach (var c in crumbs)
+                if (await actor.CanAsync(db, Permission.DirectivesRead, c.Id, ct)) readable.Add(c);
+            crumbs = readable;
+        }
 
         var today = db.Today;
         var below = Below(db, d, at);

@@ -58,4 +58,6 @@ public sealed record CalendarTokenNotFound() : NotFoundError("There is no such c
 
 public sealed record CalendarNotPermitted() : ForbiddenError("That calendar address is not yours.");
 
+public sealed record NoMemberRecord() : NotFoundError("Your account is not linked to a member: there are no meetings of your own.");
+
 public sealed record NoMemberCalendar() : ConflictError("Your account is not linked to a member: there is no calendar of your own meetings.");

@@ -24,9 +24,12 @@ public sealed record QuorumView(QuorumRule Rule, int Entitled, int Present, int 
 public sealed record DecisionRow(int Id, string Number, int MeetingId, int? AgendaItemId, string Text, string TextHtml, int VotesFor, int VotesAgainst,
     int Abstaining, bool Adopted, int? DirectiveId);
 
+/// A directive the meeting's organization was assigned, for a decision to name as the one it implements.
+public sealed record DirectiveChoice(int DirectiveId, long AssignmentId, string Title, DateOnly DueOn, Directives.AssignmentStatus Status);
+
 public sealed record MeetingView(MeetingRow Meeting, IReadOnlyList<AgendaItemRow> Agenda, IReadOnlyList<AttendeeRow> Roll, QuorumView Quorum,
     string? Minutes, string MinutesHtml, int? MinutesApprovedAtId, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<MeetingRow> AwaitingApproval,
-    bool Begun, bool CanManage, int Sequence);
+    bool Begun, bool CanManage, int Sequence, IReadOnlyList<DirectiveChoice> Directives);
 
 /// The meetings an actor may read: an organization's (with its bodies'), one meeting with its roll, quorum, minutes and
 /// decisions, an organization's decisions, and the kinds.
@@ -66,9 +69,26 @@ public static class MeetingQueries
             .OrderByDescending(m => m.StartsAt).Take(5), ct);
         var roll = meeting.Roll.OrderBy(a => a.Role == AttendeeRole.Guest).ThenBy(a => a.Role).ThenBy(a => a.Name, StringComparer.CurrentCulture)
             .Select(a => new AttendeeRow(a.Id, a.PersonId, a.Name, a.Role, a.Status, a.CountsForQuorum)).ToList();
+        var directiveIds = decisions.Where(d => d.DirectiveId is not null).Select(d => d.DirectiveId!.Value).ToList();
         return new MeetingView(row, meeting.Agenda.OrderBy(a => a.Number).Select(a => new AgendaItemRow(a.Id, a.Number, a.Title)).ToList(), roll,
             QuorumView.Of(quorum), meeting.Minutes, Markdown.ToHtml(meeting.Minutes), meeting.MinutesApprovedAtId, decisions.Select(Row).ToList(), awaiting,
-            meeting.HasBegun(db.Now), await actor.CanAsync(db, Permission.MeetingsManage, meeting.OrganizationId, ct), meeting.Sequence);
+            meeting.HasBegun(db.Now), await actor.CanAsync(db, Permission.MeetingsManage, meeting.OrganizationId, ct), meeting.Sequence,
+            await DirectiveChoicesAsync(db, meeting.OrganizationId, directiveIds, ct));
+    }
+
+    /// The directives the organization was assigned (the 100 latest by due date, and any its decisions already name), each under
+    /// the directive it arrived through, which is the id a decision records (RecordDecision accepts it or its chain's first).
+    public static async Task<List<DirectiveChoice>> DirectiveChoicesAsync(CadreDbContext db, int organizationId, IReadOnlyList<int> named, CancellationToken ct)
+    {
+        var choices = from a in db.Assignments.AsNoTracking()
+                      join d in db.Directives on a.DirectiveId equals d.Id
+                      where a.OrganizationId == organizationId
+                      select new { a.Id, a.DirectiveId, a.RootDirectiveId, d.Title, a.DueOn, a.Status };
+        var latest = await choices.OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id).Take(100).ToListAsync(ct);
+        var missing = named.Where(n => !latest.Any(c => c.DirectiveId == n || c.RootDirectiveId == n)).ToList();
+        if (missing.Count > 0)
+            latest.AddRange(await choices.Where(c => missing.Contains(c.DirectiveId) || missing.Contains(c.RootDirectiveId)).ToListAsync(ct));
+        return latest.Select(c => new DirectiveChoice(c.DirectiveId, c.Id, c.Title, c.DueOn, c.Status)).ToList();
     }
 
     /// The live quorum of a meeting, for the checklist to refresh after each tick.

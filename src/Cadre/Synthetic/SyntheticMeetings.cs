@@ -1,18 +1,23 @@
+using Cadre.Common;
 using Cadre.Data;
 using Cadre.Meetings;
 using Cadre.Members;
 using Microsoft.EntityFrameworkCore;
+using Decision = Cadre.Meetings.Decision;
 
 namespace Cadre.Synthetic;
 
 /// What the synthetic meetings wrote.
-public sealed record SyntheticMeetingCounts(long Meetings, long AgendaItems, long Attendees);
+public sealed record SyntheticMeetingCounts(long Meetings, long AgendaItems, long Attendees, long Decisions = 0, long DecisionsOnDirectives = 0);
 
 /// The synthetic party's branch life, written in bulk like its members: every primary organization holds the monthly
 /// general meeting of the last three months (one in ten skipped one, so the missed-schedule list has entries), with
 /// its agenda, a roll of the members then in the branch (full members and candidates) and attendance drawn per person
-/// (70 % present, 5 % late, 15 % excused, 10 % absent); minutes for the held ones. Drawn from its own Random(seed),
-/// after the education, so the earlier draws are the same with or without it.
+/// (70 % present, 5 % late, 15 % excused, 10 % absent); minutes for the held ones. A held meeting with its quorum adopts one or
+/// two numbered decisions ("2026/3", numbered per organization and year in meeting order, the counters RecordDecision goes on
+/// from raised to match); the first cites, two times in three, the latest directive the branch was assigned before the meeting
+/// (issued in the two months before it), as a decision implementing it does. Drawn from its own Random(seed), after the
+/// education and the directives, so the earlier draws are the same with or without it.
 internal static class SyntheticMeetings
 {
     private const int Months = 3;
@@ -30,7 +35,17 @@ internal static class SyntheticMeetings
             .Select(m => new { m.OrganizationId, m.PersonId, m.Status, m.JoinedOn, m.Person.GivenName, m.Person.FamilyName, m.Person.Email })
             .ToListAsync(ct);
 
+        // The directives each branch was assigned, by issue date: a decision cites one issued before its meeting.
+        var assigned = (await (from a in db.Assignments.AsNoTracking()
+                               join d in db.Directives on a.DirectiveId equals d.Id
+                               select new { a.OrganizationId, a.DirectiveId, d.IssuedOn }).ToListAsync(ct))
+            .ToLookup(a => a.OrganizationId, a => (a.DirectiveId, a.IssuedOn));
+
         await using var meetings = BulkTable.For<Meeting>(db);
+        await using var decisions = BulkTable.For<Decision>(db);
+        var decisionRows = new List<object?[]>();
+        var counters = new Dictionary<string, int>();
+        long decisionId = 0, onDirectives = 0;
         await using var agenda = BulkTable.For<AgendaItem>(db);
         await using var attendees = BulkTable.For<Attendee>(db);
         var rows = (Meetings: new List<object?[]>(), Agenda: new List<object?[]>(), Attendees: new List<object?[]>());
@@ -69,6 +84,7 @@ internal static class SyntheticMeetings
                     rows.Agenda.Add(item);
                 }
                 var day = DateOnly.FromDateTime(startsAt);
+                int entitled = 0, present = 0;
                 foreach (var member in branch.Where(m => m.JoinedOn <= day))
                 {
                     var row = attendees.NewRow();
@@ -80,25 +96,68 @@ internal static class SyntheticMeetings
                     attendees.Set(row, nameof(Attendee.Email), member.Email);
                     attendees.Set(row, nameof(Attendee.Role), member.Status == MemberStatus.Candidate ? AttendeeRole.Candidate : AttendeeRole.FullMember);
                     var draw = random.NextDouble();
-                    attendees.Set(row, nameof(Attendee.Status), !held ? AttendanceStatus.NotRecorded
-                        : draw < 0.70 ? AttendanceStatus.Present : draw < 0.75 ? AttendanceStatus.Late : draw < 0.90 ? AttendanceStatus.Excused : AttendanceStatus.Absent);
+                    var status = !held ? AttendanceStatus.NotRecorded
+                        : draw < 0.70 ? AttendanceStatus.Present : draw < 0.75 ? AttendanceStatus.Late : draw < 0.90 ? AttendanceStatus.Excused : AttendanceStatus.Absent;
+                    attendees.Set(row, nameof(Attendee.Status), status);
                     rows.Attendees.Add(row);
+                    if (member.Status != MemberStatus.Member) continue;
+                    entitled++;
+                    if (status is AttendanceStatus.Present or AttendanceStatus.Late) present++;
+                }
+                // The general meeting's rule: more than half of the full members present (Quorum).
+                if (!held || present * 2 <= entitled) continue;
+                var count = random.Next(1, 3);
+                for (var n = 0; n < count; n++)
+                {
+                    var counter = RecordDecision.CounterName(branch.Key, startsAt.Year);
+                    var sequence = counters[counter] = counters.GetValueOrDefault(counter) + 1;
+                    int? directive = null;
+                    if (n == 0 && random.Next(3) < 2)
+                        directive = assigned[branch.Key].Where(a => a.IssuedOn <= day && a.IssuedOn >= day.AddMonths(-2))
+                            .OrderByDescending(a => a.IssuedOn).Select(a => (int?)a.DirectiveId).FirstOrDefault();
+                    var against = random.Next(0, Math.Max(1, present / 5));
+                    var abstaining = random.Next(0, Math.Max(1, present / 6));
+                    var votesFor = present - against - abstaining;
+                    if (votesFor <= against) (votesFor, against, abstaining) = (present, 0, 0);
+                    var decision = decisions.NewRow();
+                    decisions.Set(decision, nameof(Decision.Id), (int)++decisionId);
+                    decisions.Set(decision, nameof(Decision.OrganizationId), branch.Key);
+                    decisions.Set(decision, nameof(Decision.MeetingId), id);
+                    decisions.Set(decision, nameof(Decision.AgendaItemId), (int)(itemId - Agenda.Length + 1 + (n == 0 ? 1 : 0)));
+                    decisions.Set(decision, nameof(Decision.Year), startsAt.Year);
+                    decisions.Set(decision, nameof(Decision.Sequence), sequence);
+                    decisions.Set(decision, nameof(Decision.Number), Decision.Format(startsAt.Year, sequence));
+                    decisions.Set(decision, nameof(Decision.Text), n == 1 ? "The branch approves the committee's report."
+                        : directive is null ? "The branch joins the campaign of the month."
+                        : "The branch carries out the directive: every member takes part in the campaign of the month.");
+                    decisions.Set(decision, nameof(Decision.VotesFor), votesFor);
+                    decisions.Set(decision, nameof(Decision.VotesAgainst), against);
+                    decisions.Set(decision, nameof(Decision.Abstaining), abstaining);
+                    decisions.Set(decision, nameof(Decision.Adopted), true);
+                    decisions.Set(decision, nameof(Decision.DirectiveId), directive);
+                    decisionRows.Add(decision);
+                    if (directive is not null) onDirectives++;
                 }
             }
             if (rows.Meetings.Count >= MeetingsPerChunk) await FlushAsync();
         }
         await FlushAsync();
-        foreach (var table in new[] { meetings, agenda, attendees }) await table.AdvanceIdentityAsync(ct);
-        return new SyntheticMeetingCounts(meetings.Rows, agenda.Rows, attendees.Rows);
+        foreach (var table in new[] { meetings, agenda, attendees, decisions }) await table.AdvanceIdentityAsync(ct);
+        // RecordDecision numbers on from the counters: the next decision of a branch's year follows the synthetic ones.
+        await using (var counterTable = BulkTable.For<Counter>(db))
+            await counterTable.WriteAsync(counters.Select(c => counterTable.Row(new Counter { Name = c.Key, Value = c.Value })).ToList(), ct);
+        return new SyntheticMeetingCounts(meetings.Rows, agenda.Rows, attendees.Rows, decisions.Rows, onDirectives);
 
         async Task FlushAsync()
         {
             await meetings.WriteAsync(rows.Meetings, ct);
             await agenda.WriteAsync(rows.Agenda, ct);
             await attendees.WriteAsync(rows.Attendees, ct);
+            await decisions.WriteAsync(decisionRows, ct);
             rows.Meetings.Clear();
             rows.Agenda.Clear();
             rows.Attendees.Clear();
+            decisionRows.Clear();
         }
     }
 }

@@ -209,4 +209,40 @@ public sealed class AssignmentTests
         foreach (var level in top.ByLevel) Assert.Equal(Recount(rows.Where(a => a.LevelId == level.LevelId)), Of(level.Counts));
         Assert.Equal(rows.Count, top.Children.Sum(c => c.Counts.Assigned));
     }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_district_follows_a_directive_to_the_primaries_below_it_but_sees_nothing_above_or_beside(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        var primary = await database.LevelIdAsync(3);
+        var directive = (await database.IssueAsync(Directive(tree.Centre, Today.AddDays(5), DirectiveTarget.Levels, levels: [primary]))).Ok().DirectiveId;
+        var toTheDistricts = (await database.IssueAsync(Directive(tree.Centre, Today.AddDays(5), DirectiveTarget.Levels, levels: [await database.LevelIdAsync(2)]))).Ok();
+        var district = Arrange.Holding(Role.Secretary, tree.NorthDistrict);
+        var id = await database.AssignmentOfAsync(directive, tree.NorthBranch);
+        (await database.AcknowledgeAsync(id)).Ok();
+        (await database.ReportAsync(id, 7, 1)).Ok();
+
+        // The inbox: the district's own assignment to act on; the directive to the primaries "from above", counted below the district.
+        var inbox = (await database.RunAsync((db, a) => DirectiveInbox.ForAsync(db, a, null, TestDatabase.Ct), district)).Ok();
+        Assert.Equal([toTheDistricts.DirectiveId], inbox.ToActOn.Select(i => i.DirectiveId));
+        var reaching = Assert.Single(inbox.Reaching);
+        Assert.Equal((directive, 2, 1, "Central Committee"), (reaching.DirectiveId, reaching.Assigned, reaching.ReportsIn, reaching.IssuedBy));
+
+        var below = (await database.RunAsync((db, a) => DirectiveRollup.RunAsync(db, a, directive, tree.NorthDistrict, TestDatabase.Ct), district)).Ok();
+        Assert.Equal((2, 1, 7L), (below.Total.Assigned, below.Total.ReportsIn, below.Total.Sums[0]));
+        Assert.Empty(below.Breadcrumbs);
+        Assert.False(below.Directive.CanManage);
+        Assert.Equal(["N-1-1", "N-1-2"], below.Children.Select(c => c.Code));
+        foreach (var at in new int?[] { null, tree.Centre, tree.North, tree.SouthDistrict, tree.NorthDistrict2 })
+            Assert.IsType<DirectiveNotFound>((await database.RunAsync((db, a) => DirectiveRollup.RunAsync(db, a, directive, at, TestDatabase.Ct), district)).Error);
+        var listed = (await database.RunAsync((db, a) => DirectiveQueries.ListAssignmentsAsync(db, a, directive, new AssignmentFilter { At = tree.NorthDistrict }, TestDatabase.Ct), district)).Ok();
+        Assert.Equal(["N-1-1", "N-1-2"], listed.Items.Select(r => r.Code).Order());
+        Assert.IsType<DirectiveNotFound>((await database.RunAsync((db, a) => DirectiveQueries.ListAssignmentsAsync(db, a, directive, new AssignmentFilter(), TestDatabase.Ct), district)).Error);
+
+        // A region sees the same directive below it, with the district in its breadcrumbs' place below.
+        var region = (await database.RunAsync((db, a) => DirectiveRollup.RunAsync(db, a, directive, tree.NorthDistrict, TestDatabase.Ct),
+            Arrange.Holding(Role.Secretary, tree.North))).Ok();
+        Assert.Equal(["North Region"], region.Breadcrumbs.Select(c => c.Name));
+    }
 }

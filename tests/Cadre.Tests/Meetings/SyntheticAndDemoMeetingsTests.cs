@@ -46,6 +46,51 @@ public sealed class SyntheticMeetingsTests
     }
 }
 
+public sealed class SyntheticDecisionsTests
+{
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Held_meetings_with_quorum_adopt_numbered_decisions_some_implementing_the_branchs_directives(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        (await SyntheticParty.SeedAsync(database.Context(), new SyntheticOptions(2_000, 2, 1), null, TestDatabase.Ct)).Ok();
+        await using var db = database.Context();
+
+        var decisions = await db.Decisions.AsNoTracking().ToListAsync(TestDatabase.Ct);
+        Assert.NotEmpty(decisions);
+        // Numbered 1, 2, 3 … per organization and year, in meeting order; the votes carry and never exceed the full members present.
+        foreach (var year in decisions.GroupBy(d => (d.OrganizationId, d.Year)))
+            Assert.Equal(Enumerable.Range(1, year.Count()), year.OrderBy(d => d.MeetingId).ThenBy(d => d.Id).Select(d => d.Sequence));
+        Assert.All(decisions, d => Assert.Equal(Decision.Format(d.Year, d.Sequence), d.Number));
+        foreach (var d in decisions.Take(50))
+        {
+            var view = (await MeetingQueries.GetAsync(database.Context(), Actor.System("test"), d.MeetingId, TestDatabase.Ct)).Ok();
+            Assert.True(view.Begun && view.Quorum.Reached, $"Decision {d.Number} of meeting {d.MeetingId} without quorum.");
+            Assert.True(d.VotesFor > d.VotesAgainst && d.VotesFor + d.VotesAgainst + d.Abstaining <= view.Quorum.Present);
+            Assert.Contains(view.Agenda, a => a.Id == d.AgendaItemId);
+        }
+        // Those that cite a directive cite one their organization was assigned.
+        var citing = decisions.Where(d => d.DirectiveId is not null).ToList();
+        Assert.InRange(citing.Count, 1, decisions.Count - 1);
+        foreach (var d in citing)
+            Assert.True(await db.Assignments.AnyAsync(a => a.OrganizationId == d.OrganizationId && a.DirectiveId == d.DirectiveId, TestDatabase.Ct));
+
+        // The next decision a branch records follows the synthetic ones.
+        var last = decisions.Where(d => d.Year == db.Now.Year).OrderByDescending(d => d.Sequence).First();
+        var kind = await db.MeetingKinds.Where(k => k.Name == "General meeting").Select(k => k.Id).SingleAsync(TestDatabase.Ct);
+        var system = Actor.System("test");
+        var meeting = (await ScheduleMeeting.HandleAsync(database.Context(system), system, new ScheduleMeeting.Request
+        {
+            OrganizationId = last.OrganizationId, KindId = kind, StartsAt = db.Now.AddMinutes(-5), Place = "Hall", Agenda = ["One"],
+        }, TestDatabase.Ct)).Ok();
+        var roll = await db.Attendees.Where(a => a.MeetingId == meeting && a.Role == AttendeeRole.FullMember).Select(a => a.Id).ToListAsync(TestDatabase.Ct);
+        (await RecordAttendance.HandleAsync(database.Context(system), system, meeting,
+            new RecordAttendance.Request(roll.Select(id => new RecordAttendance.Mark(id, AttendanceStatus.Present)).ToList()), TestDatabase.Ct)).Ok();
+        var recorded = (await RecordDecision.HandleAsync(database.Context(system), system, meeting,
+            new RecordDecision.Request { Text = "Next.", VotesFor = 1 }, TestDatabase.Ct)).Ok();
+        Assert.Equal(Decision.Format(last.Year, last.Sequence + 1), recorded.Number);
+    }
+}
+
 public sealed class DemoMeetingsTests
 {
     [Fact]

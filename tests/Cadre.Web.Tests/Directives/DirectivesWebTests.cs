@@ -186,4 +186,44 @@ public sealed class DirectivesWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Contains("accepted", await centre.GetStringAsync(page, Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await centre.GetAsync($"{directivePage}?at={tree.North}&overdue=true", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_district_follows_a_directive_to_the_primaries_below_it_and_sees_nothing_above()
+    {
+        var (tree, directive, north, _) = await IssueAsync("D5");
+        var district = await app.ApiClientAsync(Role.Secretary, tree.NorthDistrict);
+        var branch = await app.ApiClientAsync(Role.Secretary, tree.NorthBranch);
+
+        var inbox = await district.GetFromJsonAsync<JsonElement>("/api/v1/directives/inbox", Ct);
+        Assert.Empty(inbox.GetProperty("toActOn").EnumerateArray());
+        var reaching = Assert.Single(inbox.GetProperty("reaching").EnumerateArray());
+        Assert.Equal((directive, 1, 0), (reaching.GetProperty("directiveId").GetInt32(), reaching.GetProperty("assigned").GetInt32(), reaching.GetProperty("reportsIn").GetInt32()));
+
+        // Below the district only: not the issuer's view, not another district's, nothing above in the breadcrumbs.
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/api/v1/directives/{directive}/rollup", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/api/v1/directives/{directive}/rollup?at={tree.Centre}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/api/v1/directives/{directive}/rollup?at={tree.SouthDistrict}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await district.GetAsync($"/api/v1/directives/{directive}/assignments?at={tree.South}", Ct)).StatusCode);
+        var rollup = await district.GetFromJsonAsync<JsonElement>($"/api/v1/directives/{directive}/rollup?at={tree.NorthDistrict}", Ct);
+        Assert.Equal((1, 0), (rollup.GetProperty("total").GetProperty("assigned").GetInt32(), rollup.GetProperty("total").GetProperty("reportsIn").GetInt32()));
+        Assert.Empty(rollup.GetProperty("breadcrumbs").EnumerateArray());
+        Assert.False(rollup.GetProperty("directive").GetProperty("canManage").GetBoolean());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await branch.PostAsync($"/api/v1/directives/assignments/{north}/acknowledge", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await branch.PostAsJsonAsync($"/api/v1/directives/assignments/{north}/report",
+            new { outcome = "Implemented", figures = new long[] { 12, 1 } }, Ct)).StatusCode);
+        rollup = await district.GetFromJsonAsync<JsonElement>($"/api/v1/directives/{directive}/rollup?at={tree.NorthDistrict}", Ct);
+        Assert.Equal((1, 12L), (rollup.GetProperty("total").GetProperty("reportsIn").GetInt32(), rollup.GetProperty("total").GetProperty("sums")[0].GetInt64()));
+        var list = await district.GetFromJsonAsync<JsonElement>($"/api/v1/directives/{directive}/assignments?at={tree.NorthDistrict}", Ct);
+        Assert.Equal(north, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+        // A district reader cannot accept: the centre's to review.
+        Assert.Equal(HttpStatusCode.Forbidden, (await district.PostAsJsonAsync($"/api/v1/directives/assignments/{north}/accept", new { }, Ct)).StatusCode);
+
+        var page = await app.SignedInAsAsync(Role.Secretary, tree.NorthDistrict);
+        var inboxHtml = await page.GetStringAsync("/directives", Ct);
+        Assert.Contains($"href=\"/directives/{directive}?at={tree.NorthDistrict}\"", inboxHtml, StringComparison.Ordinal);
+        var html = await page.GetStringAsync($"/directives/{directive}?at={tree.NorthDistrict}", Ct);
+        Assert.Contains("1 of 1 reported, 0 overdue", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/directives/{directive}", Ct)).StatusCode);
+    }
 }

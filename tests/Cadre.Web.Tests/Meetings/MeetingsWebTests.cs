@@ -250,6 +250,116 @@ public sealed class MeetingsWebTests(CadreApp app) : IClassFixture<CadreApp>
         Assert.Equal("CalendarTokenNotFound", await CodeOf(revoked));
     }
 
+    [Fact]
+    public async Task The_decision_form_offers_the_directives_the_branch_was_assigned_and_refuses_another()
+    {
+        var tree = await app.CreateTreeAsync("M6");
+        await MemberAsync(tree.NorthBranch, "Ana", "Alves");
+        var centre = await app.ApiClientAsync(Role.Secretary, tree.Centre);
+        var south = await app.ApiClientAsync(Role.Secretary, tree.South);
+        async Task<int> IssueAsync(HttpClient client, int issuer, string title)
+        {
+            var issued = await client.PostAsJsonAsync("/api/v1/directives", new
+            {
+                issuerOrganizationId = issuer, title, text = "Discuss it.", dueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), target = "Subtree",
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+            return (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("directiveId").GetInt32();
+        }
+        var ours = await IssueAsync(centre, tree.Centre, "M6 Study the programme");
+        var theirs = await IssueAsync(south, tree.South, "M6 Southern harvest");
+        var secretary = await app.ApiClientAsync(Role.Secretary, tree.NorthBranch);
+        var id = await ScheduleAsync(secretary, tree.NorthBranch, DateTime.UtcNow.AddMinutes(-20), "The programme");
+        var meeting = await MeetingAsync(secretary, id);
+        (await secretary.PutAsJsonAsync($"/api/v1/meetings/{id}/attendance",
+            new { marks = new[] { new { attendeeId = AttendeeId(meeting, "Ana Alves"), status = "Present" } } }, Ct)).EnsureSuccessStatusCode();
+
+        var page = await app.SignedInAsAsync(Role.Secretary, tree.NorthBranch);
+        var html = await page.GetStringAsync($"/meetings/{id}", Ct);
+        Assert.Matches($"<option value=\"{ours}\">M6 Study the programme \\(due [0-9-]+, received\\)</option>", html);
+        Assert.DoesNotContain("M6 Southern harvest", html, StringComparison.Ordinal);
+        Assert.Equal(ours, Assert.Single((await MeetingAsync(secretary, id)).GetProperty("directives").EnumerateArray()).GetProperty("directiveId").GetInt32());
+
+        Dictionary<string, string> Form(int directiveId) => new()
+        {
+            ["text"] = "We study the programme.", ["votesFor"] = "1", ["votesAgainst"] = "0", ["abstaining"] = "0", ["adopted"] = "true",
+            ["directiveId"] = directiveId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var refused = await CadreApp.PostFormAsync(page, $"/meetings/{id}", Form(theirs), $"/meetings/{id}?handler=Decision");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"Directive {theirs} was not assigned to this organization", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Decisions.CountAsync(d => d.MeetingId == id, Ct)));
+
+        var recorded = await CadreApp.PostFormAsync(page, $"/meetings/{id}", Form(ours), $"/meetings/{id}?handler=Decision");
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        Assert.Equal(ours, await app.WithDbAsync(db => db.Decisions.Where(d => d.MeetingId == id).Select(d => d.DirectiveId).SingleAsync(Ct)));
+        Assert.Contains("Implements <a href=\"/directives/assignments/", await page.GetStringAsync($"/meetings/{id}", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_reschedule_a_meeting_and_tell_the_roll_edit_a_kind_and_show_a_members_own_meetings()
+    {
+        await using var sink = new SmtpSink();
+        using var mailing = app.WithWebHostBuilder(b => b.UseSetting("Smtp:Host", "127.0.0.1").UseSetting("Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Smtp:Security", "None").UseSetting("Smtp:From", "secretary@cadre.example.org"));
+        var tree = await app.CreateTreeAsync("M7");
+        var ana = await MemberAsync(tree.NorthBranch, "Ana", "Alves", "ana.m7@example.org");
+        var api = await app.ApiClientAsync(Role.Secretary, tree.NorthBranch);
+        var coming = await ScheduleAsync(api, tree.NorthBranch, DateTime.UtcNow.Date.AddDays(5).AddHours(18), "Report");
+        var held = await ScheduleAsync(api, tree.NorthBranch, DateTime.UtcNow.AddMinutes(-30));
+        (await api.PutAsJsonAsync($"/api/v1/meetings/{held}/attendance",
+            new { marks = new[] { new { attendeeId = AttendeeId(await MeetingAsync(api, held), "Ana Alves"), status = "Present" } } }, Ct)).EnsureSuccessStatusCode();
+
+        // Rescheduling on the page: a bad time changes nothing; a good one moves the meeting and tells the roll.
+        var email = $"m7-secretary-{Guid.NewGuid():N}@example.org";
+        await app.CreateUserAsync(email, Role.Secretary, tree.NorthBranch);
+        var page = mailing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(page, "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = CadreApp.Password })).StatusCode);
+        var start = DateTime.UtcNow.Date.AddDays(6).AddHours(17);
+        Dictionary<string, string> Move(DateTime starts, DateTime ends) => new()
+        {
+            ["title"] = "General meeting", ["startsAt"] = MeetingInput(starts), ["endsAt"] = MeetingInput(ends), ["place"] = "Dock hall",
+        };
+        var bad = await CadreApp.PostFormAsync(page, $"/meetings/{coming}", Move(start, start.AddHours(-1)), $"/meetings/{coming}?handler=Reschedule");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("The meeting ends after it starts.", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        var unmoved = await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == coming).Select(m => new { m.Sequence, m.Place }).SingleAsync(Ct));
+        Assert.Equal((0, "Union hall"), (unmoved.Sequence, unmoved.Place));
+        var moved = await CadreApp.PostFormAsync(page, $"/meetings/{coming}", Move(start, start.AddHours(2)), $"/meetings/{coming}?handler=Reschedule");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var after = await app.WithDbAsync(db => db.Meetings.Where(m => m.Id == coming).Select(m => new { m.Sequence, m.Place, m.StartsAt }).SingleAsync(Ct));
+        Assert.Equal((1, "Dock hall", start), (after.Sequence, after.Place, after.StartsAt));
+        var change = sink.Messages.Single(m => m.Parse().Subject!.StartsWith("Changed:", StringComparison.Ordinal) && m.To.Contains("ana.m7@example.org"));
+        Assert.Contains("SEQUENCE:1", change.Calendar(), StringComparison.Ordinal);
+
+        // The kinds: an administrator defines one and changes its quorum and frequency; a taken name is refused; a secretary may not.
+        var admin = await app.SignedInAsAsync(Role.Administrator, null);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/meetings/kinds", Ct)).StatusCode);
+        Dictionary<string, string> Kind(string name, string quorum, string every) => new() { ["name"] = name, ["quorum"] = quorum, ["everyMonths"] = every, ["levelId"] = "" };
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(admin, "/meetings/kinds", Kind("M7 Cell meeting", "MoreThanHalf", ""), "/meetings/kinds?handler=Define")).StatusCode);
+        var cell = await KindAsync("M7 Cell meeting");
+        var rename = Kind("General meeting", "MoreThanHalf", "1");
+        rename["id"] = cell.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var taken = await CadreApp.PostFormAsync(admin, "/meetings/kinds", rename, "/meetings/kinds?handler=Change");
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("There is already a kind of meeting called General meeting.", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        var changed = Kind("M7 Cell meeting", "AtLeastTwoThirds", "2");
+        changed["id"] = cell.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await CadreApp.PostFormAsync(admin, "/meetings/kinds", changed, "/meetings/kinds?handler=Change")).StatusCode);
+        var kind = await app.WithDbAsync(db => db.MeetingKinds.AsNoTracking().SingleAsync(k => k.Id == cell, Ct));
+        Assert.Equal(("M7 Cell meeting", QuorumRule.AtLeastTwoThirds, (int?)2), (kind.Name, kind.Quorum, kind.EveryMonths));
+        Assert.Equal(HttpStatusCode.Redirect, (await page.GetAsync("/meetings/kinds", Ct)).StatusCode); // to the access-denied page
+
+        // The member's own meetings: the coming one where it now is, and the one held with their attendance.
+        var member = await app.SignedInAsAsync(Role.Member, tree.NorthBranch, ana.PersonId);
+        Assert.Contains("<a href=\"/meetings/mine\">My meetings</a>", await member.GetStringAsync("/", Ct), StringComparison.Ordinal);
+        var mine = await member.GetStringAsync("/meetings/mine", Ct);
+        Assert.Contains("Dock hall", mine, StringComparison.Ordinal);
+        Assert.Contains("Attended 1 of 1 meetings.", mine, StringComparison.Ordinal);
+        Assert.Contains("<td>present</td>", mine, StringComparison.Ordinal);
+        Assert.Contains("not linked to a member", await admin.GetStringAsync("/meetings/mine", Ct), StringComparison.Ordinal);
+    }
+
     private static string MeetingInput(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> TokenAsync(Role role, int organizationId)
