@@ -8,6 +8,7 @@ using Cadre.Web.Education;
 using Cadre.Web.Health;
 using Cadre.Web.Infrastructure;
 using Cadre.Web.International;
+using Cadre.Web.MassOrganizations;
 using Cadre.Web.Meetings;
 using Cadre.Web.Members;
 using Cadre.Web.Organizations;
@@ -96,6 +97,7 @@ app.MapEducationApi();
 app.MapDirectivesApi();
 app.MapHealthApi();
 app.MapInternationalApi();
+app.MapMassOrganizationsApi();
 app.MapCongressesApi();
 app.MapMeetingsApi();
 

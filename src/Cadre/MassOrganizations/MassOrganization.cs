@@ -172,11 +172,11 @@ public sealed class MassPosition : IAudited
 
     public static Result<MassPosition> Take(MassBody body, int memberId, string? office, DateOnly from, DateOnly? to, DateOnly today)
     {
+        if (to < from) return new PositionEndsBeforeStart(from);
         var errors = new List<InvalidField>();
         if (office?.Trim().Length > OfficeMaxLength) errors.Add(new InvalidField("Office", $"The office has at most {OfficeMaxLength} characters."));
         if (from.Year < 1800) errors.Add(new InvalidField("From", "Give the date the position began."));
         if (from > today) errors.Add(new InvalidField("From", "A position is recorded once it has begun: the start cannot be in the future."));
-        if (to < from) errors.Add(new PositionEndsBeforeStart(from));
         if (errors.Count > 0) return new ValidationFailed(errors);
         return new MassPosition { BodyId = body.Id, MemberId = memberId, OrganizationId = body.OrganizationId, Office = MassOrganization.Clean(office), From = from, To = to };
     }
@@ -220,8 +220,8 @@ public sealed class MassReport : IAudited
 
     public static Result<MassReport> File(MassBody body, DateOnly on, int members, int? women, int? youth, string? note, DateOnly today)
     {
+        if (on > today) return new ReportDatedInFuture(on);
         var errors = new List<InvalidField>();
-        if (on > today) errors.Add(new ReportDatedInFuture(on));
         if (on.Year < 1800) errors.Add(new InvalidField("On", "Give the date of the report."));
         if (members is < 0 or > MaxMembers) errors.Add(new InvalidField("Members", $"The number of members is between 0 and {MaxMembers:N0}."));
         if (women < 0 || women > members) errors.Add(new InvalidField("Women", "The number of women is between 0 and the number of members."));

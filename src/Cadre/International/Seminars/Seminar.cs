@@ -58,12 +58,12 @@ public sealed class Seminar : IAudited
     public static Result<Seminar> Hold(int organizationId, SeminarKind kind, string title, DateOnly startsOn, DateOnly? endsOn, string? place, int? hostPartyId,
         string? summary)
     {
+        if (endsOn < startsOn) return new SeminarEndsBeforeStart(startsOn);
         var errors = new List<InvalidField>();
         if (!Enum.IsDefined(kind)) errors.Add(new InvalidField("Kind", "The kind is a seminar, a conference or a meeting."));
         if (string.IsNullOrWhiteSpace(title)) errors.Add(new InvalidField("Title", "Give the event a title."));
         else if (title.Trim().Length > TitleMaxLength) errors.Add(new InvalidField("Title", $"The title has at most {TitleMaxLength} characters."));
         if (startsOn.Year < Party.EarliestYear) errors.Add(new InvalidField("StartsOn", "Give the first day."));
-        if (endsOn < startsOn) errors.Add(new SeminarEndsBeforeStart(startsOn));
         if (place?.Trim().Length > PlaceMaxLength) errors.Add(new InvalidField("Place", $"The place has at most {PlaceMaxLength} characters."));
         if (summary?.Length > SummaryMaxLength) errors.Add(new InvalidField("Summary", $"The summary has at most {SummaryMaxLength:N0} characters."));
         if (errors.Count > 0) return new ValidationFailed(errors);
@@ -96,11 +96,11 @@ public sealed class Seminar : IAudited
     /// A paper presented: by a participating party's author, or by one of the organization's own (partyId null).
     public Result<SeminarPaper> Present(string title, string? author, int? partyId, int? documentId)
     {
+        if (partyId is { } party && party != HostPartyId && participants.All(p => p.PartyId != party)) return new PaperPartyNotParticipating();
         var errors = new List<InvalidField>();
         if (string.IsNullOrWhiteSpace(title)) errors.Add(new InvalidField("Title", "Give the paper's title."));
         else if (title.Trim().Length > TitleMaxLength) errors.Add(new InvalidField("Title", $"The title has at most {TitleMaxLength} characters."));
         if (author?.Trim().Length > NameMaxLength) errors.Add(new InvalidField("Author", $"The author has at most {NameMaxLength} characters."));
-        if (partyId is { } party && party != HostPartyId && participants.All(p => p.PartyId != party)) errors.Add(new PaperPartyNotParticipating());
         if (errors.Count > 0) return new ValidationFailed(errors);
         var paper = new SeminarPaper(OrganizationId, papers.Count + 1, title.Trim(), Clean(author), partyId, documentId);
         papers.Add(paper);
