@@ -36,8 +36,9 @@ public sealed class SeminarModel(CadreDbContext db, ActorAccessor actors) : Page
         if (!string.IsNullOrWhiteSpace(document))
         {
             var text = document.Trim();
+            var key = text.ToLowerInvariant();
             documentId = int.TryParse(text, out var number) ? number
-                : await db.Documents.Where(d => d.Key == text.ToLowerInvariant()).Select(d => (int?)d.Id).SingleOrDefaultAsync(ct) ?? -1;
+                : await db.Documents.Where(d => d.Key == key).Select(d => (int?)d.Id).SingleOrDefaultAsync(ct) ?? -1;
         }
         return await RunAsync(a => PresentSeminarPaper.HandleAsync(db, a, Id, new PresentSeminarPaper.Request
         {

@@ -153,6 +153,7 @@ public static class DemoParty
             var demoBranch = created[plan.Accounts.Single(a => a.Email == PrimarySecretaryEmail).Organization!].Id;
             await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
+            await DemoMassOrganizations.SeedAsync(db, ct);
 
             if (transaction is not null) await transaction.CommitAsync(ct);
             progress?.Report(new DemoProgress("Done", 100));

@@ -40,7 +40,8 @@ public static class FoundMassOrganization
         var hasTop = !string.IsNullOrWhiteSpace(request.TopBodyName);
         // The top body is checked before anything is saved, so a bad one leaves nothing behind.
         if (hasTop && MassBody.Form(founded.Value, null, request.TopBodyName!, topLevel) is { IsSuccess: false } bad) return bad.Error;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the demo seed) the caller commits; otherwise the organization and its top body commit together.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.MassOrganizations.Add(founded.Value);
         await db.SaveChangesAsync(ct);
         int? top = null;
@@ -51,7 +52,7 @@ public static class FoundMassOrganization
             await db.SaveChangesAsync(ct);
             top = body.Id;
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return new Founded(founded.Value.Id, top);
     }
 }
