@@ -1,6 +1,7 @@
 using Cadre.Accounts;
 using Cadre.Data;
 using Cadre.International;
+using Cadre.International.Seminars;
 using Cadre.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,7 @@ public static class InternationalApi
         MapParties(app.MapGroup("/api/v1/parties").WithTags("Parties"));
         MapRelations(app.MapGroup("/api/v1").WithTags("Relations"));
         MapDeclarations(app.MapGroup("/api/v1/declarations").WithTags("Declarations"));
+        MapSeminars(app.MapGroup("/api/v1/seminars").WithTags("Seminars"));
         app.MapGet("/api/v1/countries", () => Results.Ok(Countries.List)).Requires(Permission.InternationalRead).WithTags("Parties")
             .WithSummary("The country codes a party may have: ISO 3166-1 alpha-3 and the former states Party Facts uses, with their regions.");
     }
@@ -132,5 +134,28 @@ public static class InternationalApi
         api.MapGet("/{id:int}/signatories.csv", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await DeclarationQueries.ExportAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(f => Results.File(f.Content, "text/csv; charset=utf-8", f.FileName)))
             .Requires(Permission.InternationalRead).WithSummary("The signatory list as CSV (party, country, region, signed on, original or adherent, withdrawn on); the export is audited.");
+    }
+
+    private static void MapSeminars(RouteGroupBuilder api)
+    {
+        api.MapGet("/", async (int? partyId, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            Results.Ok(await SeminarQueries.ListAsync(db, await actors.GetAsync(ct), partyId, ct)))
+            .Requires(Permission.InternationalRead).WithSummary("The seminars, conferences and meetings your organizations recorded, the latest first (of one party's: hosted or taking part).");
+
+        api.MapGet("/{id:int}", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await SeminarQueries.GetAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
+            .Requires(Permission.InternationalRead).WithSummary("A seminar: its host, the participating parties with their delegates, and the papers presented (with their library documents).");
+
+        api.MapPost("/", async (HoldSeminar.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await HoldSeminar.HandleAsync(db, await actors.GetAsync(ct), body, ct)).ToResult(id => Results.Created($"/api/v1/seminars/{id}", new { id })))
+            .Requires(Permission.InternationalManage).WithSummary("Records a seminar, conference or meeting: title, dates, place, and the host party (none when the organization itself hosts).");
+
+        api.MapPost("/{id:int}/participants", async (int id, AdmitSeminarParticipant.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await AdmitSeminarParticipant.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(p => Results.Created($"/api/v1/seminars/{id}", new { id = p })))
+            .Requires(Permission.InternationalManage).WithSummary("A party of the registry takes part, with its delegates (name, position); a party is listed once.");
+
+        api.MapPost("/{id:int}/papers", async (int id, PresentSeminarPaper.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await PresentSeminarPaper.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(p => Results.Created($"/api/v1/seminars/{id}", new { id = p })))
+            .Requires(Permission.InternationalManage).WithSummary("A paper presented: title, author, the author's party (host or participant; none for your own) and its library document.");
     }
 }

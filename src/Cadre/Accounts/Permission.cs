@@ -51,6 +51,10 @@ public enum Permission
     // Supporters (issue 8): reading supporters, their consents and the recruitment funnel; keeping them and the sign-up forms.
     SupportersRead = 160,
     SupportersManage = 161,
+
+    // Mass organizations (issue 8): reading affiliated organizations, their bodies, positions and membership reports; keeping them.
+    MassOrganizationsRead = 165,
+    MassOrganizationsManage = 166,
 }
 
 public static class Permissions
@@ -65,7 +69,7 @@ public static class Permissions
             Permission.DirectivesRead, Permission.DirectivesManage,
             Permission.InternationalRead, Permission.CongressesRead, Permission.CongressesManage, Permission.CongressVote,
             Permission.MotionsManage, Permission.MotionsSubmit, Permission.HealthRead, Permission.HealthManage, Permission.SupportersRead,
-            Permission.SupportersManage],
+            Permission.SupportersManage, Permission.MassOrganizationsRead, Permission.MassOrganizationsManage],
         // A treasurer keeps the dues of their subtree; the secretary and the control commission may read them.
         [Role.Treasurer] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.OwnProfile, Permission.DuesRead, Permission.DuesManage,
             Permission.LibraryRead, Permission.CongressVote, Permission.HealthRead],
@@ -79,7 +83,8 @@ public static class Permissions
         // The control commission checks, it never changes: read-only plus the audit trail.
         [Role.ControlCommission] = [Permission.OrganizationsRead, Permission.MembersRead, Permission.AuditRead, Permission.OwnProfile, Permission.DuesRead,
             Permission.EducationRead, Permission.LibraryRead, Permission.MeetingsRead, Permission.DirectivesRead, Permission.InternationalRead,
-            Permission.CongressesRead, Permission.CongressVote, Permission.HealthRead, Permission.SupportersRead],
+            Permission.CongressesRead, Permission.CongressVote, Permission.HealthRead, Permission.SupportersRead,
+            Permission.MassOrganizationsRead],
         // Members read the party's library; their own courses come with OwnProfile.
         // Any member may vote where they are a delegate; whether they are is checked against the congress's delegates.
         [Role.Member] = [Permission.OwnProfile, Permission.LibraryRead, Permission.CongressVote],

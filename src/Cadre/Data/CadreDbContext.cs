@@ -142,6 +142,23 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<International.Signatory> Signatories => Set<International.Signatory>();
 
+    public DbSet<International.Seminars.Seminar> Seminars => Set<International.Seminars.Seminar>();
+
+    public DbSet<International.Seminars.SeminarParticipant> SeminarParticipants => Set<International.Seminars.SeminarParticipant>();
+
+    public DbSet<International.Seminars.SeminarPaper> SeminarPapers => Set<International.Seminars.SeminarPaper>();
+
+    // Mass organizations: affiliated organizations with their tree of bodies, links to party organizations, positions, reports.
+    public DbSet<MassOrganizations.MassOrganization> MassOrganizations => Set<MassOrganizations.MassOrganization>();
+
+    public DbSet<MassOrganizations.MassBody> MassBodies => Set<MassOrganizations.MassBody>();
+
+    public DbSet<MassOrganizations.MassBodyLink> MassBodyLinks => Set<MassOrganizations.MassBodyLink>();
+
+    public DbSet<MassOrganizations.MassPosition> MassPositions => Set<MassOrganizations.MassPosition>();
+
+    public DbSet<MassOrganizations.MassReport> MassReports => Set<MassOrganizations.MassReport>();
+
     // Congresses: delegates apportioned and checked, polls with their voters and (unlinked) ballots.
     public DbSet<Congresses.Congress> Congresses => Set<Congresses.Congress>();
 

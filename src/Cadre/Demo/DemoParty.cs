@@ -156,6 +156,7 @@ public static class DemoParty
             await DemoSupporters.SeedAsync(db, demoBranch, ct);
             await DemoCongress.SeedAsync(db, demoMember, ct);
             await DemoHealth.SeedAsync(db, demoMember.OrganizationId, ct);
+            await DemoMassOrganizations.SeedAsync(db, ct);
 
             if (transaction is not null)
             {
