@@ -255,6 +255,9 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<DateTime?>("AmendmentsDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ApportionedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -284,6 +287,12 @@ namespace Cadre.Migrations.Postgres.Migrations
 
                     b.Property<int>("MinimumSeats")
                         .HasColumnType("integer");
+
+                    b.Property<int>("MotionSupporters")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("MotionsDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -421,6 +430,242 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("DelegateAllocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AdoptedModified")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromLine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModifiedText")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("Recommendation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("ToLine")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Amendments");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Majority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MajorityBase")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("CongressId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Motions");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MotionId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("MotionSupporters");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MotionVersions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
@@ -658,6 +903,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("DueOn");
 
                     b.HasIndex("LevelId");
 
@@ -1683,6 +1930,32 @@ namespace Cadre.Migrations.Postgres.Migrations
                             Threshold = 0.25m,
                             Version = 1,
                             WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "general_meetings",
+                            Measure = 2,
+                            Name = "No general meeting for three months",
+                            OwnOnly = true,
+                            Threshold = 1m,
+                            Version = 1,
+                            WindowMonths = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "attendance_recent",
+                            Measure = 1,
+                            Name = "Attendance below 50 % at the last three general meetings",
+                            OwnOnly = true,
+                            Threshold = 0.5m,
+                            Version = 1,
+                            WindowMonths = 1
                         });
                 });
 
@@ -2058,6 +2331,157 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("RelationChanges");
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("HostPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPartyId");
+
+                    b.HasIndex("OrganizationId", "StartsOn");
+
+                    b.ToTable("Seminars");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarDelegate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeminarDelegate");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SeminarId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeminarPapers");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SeminarId", "PartyId")
+                        .IsUnique();
+
+                    b.ToTable("SeminarParticipants");
+                });
+
             modelBuilder.Entity("Cadre.International.Signatory", b =>
                 {
                     b.Property<int>("Id")
@@ -2096,6 +2520,177 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Signatories");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBody", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("MassOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MassOrganizationId", "ParentId");
+
+                    b.ToTable("MassBodies");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBodyLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("BodyId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("MassBodyLinks");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassOrganization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("MassOrganizations");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("BodyId", "From");
+
+                    b.ToTable("MassPositions");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Women")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Youth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "On")
+                        .IsUnique();
+
+                    b.ToTable("MassReports");
                 });
 
             modelBuilder.Entity("Cadre.Meetings.AgendaItem", b =>
@@ -2339,6 +2934,8 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("MinutesApprovedAtId");
+
+                    b.HasIndex("StartsAt");
 
                     b.HasIndex("OrganizationId", "StartsAt");
 
@@ -3062,6 +3659,173 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Cadre.Supporters.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("How")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SignupFormId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignupFormId");
+
+                    b.HasIndex("SupporterId", "Purpose");
+
+                    b.ToTable("SupporterConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.SignupForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("SignupForms");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ConvertedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrganizationId", "EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "RegisteredOn");
+
+                    b.HasIndex("OrganizationId", "NameKey", "Id");
+
+                    b.ToTable("Supporters");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3280,6 +4044,68 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3693,6 +4519,63 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("HostPartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarDelegate", b =>
+                {
+                    b.HasOne("Cadre.International.Seminars.SeminarParticipant", null)
+                        .WithMany("Delegates")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarPaper", b =>
+                {
+                    b.HasOne("Cadre.Education.Library.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.International.Seminars.Seminar", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.International.Seminars.Seminar", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.International.Signatory", b =>
                 {
                     b.HasOne("Cadre.International.Declaration", null)
@@ -3704,6 +4587,68 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.HasOne("Cadre.International.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBody", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("MassOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBodyLink", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassOrganization", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassPosition", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassReport", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -4035,6 +4980,45 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Cadre.Supporters.Consent", b =>
+                {
+                    b.HasOne("Cadre.Supporters.SignupForm", null)
+                        .WithMany()
+                        .HasForeignKey("SignupFormId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Supporters.Supporter", "Supporter")
+                        .WithMany("Consents")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.SignupForm", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -4089,6 +5073,15 @@ namespace Cadre.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cadre.Congresses.Congress", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Supporters");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
@@ -4152,6 +5145,18 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.Navigation("Changes");
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.Navigation("Papers");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.Navigation("Delegates");
+                });
+
             modelBuilder.Entity("Cadre.Meetings.Meeting", b =>
                 {
                     b.Navigation("Agenda");
@@ -4172,6 +5177,11 @@ namespace Cadre.Migrations.Postgres.Migrations
             modelBuilder.Entity("Cadre.Organizations.Office", b =>
                 {
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.Navigation("Consents");
                 });
 #pragma warning restore 612, 618
         }

@@ -242,6 +242,9 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AmendmentsDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ApportionedAt")
                         .HasColumnType("TEXT");
 
@@ -271,6 +274,12 @@ namespace Cadre.Migrations.Sqlite.Migrations
 
                     b.Property<int>("MinimumSeats")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("MotionSupporters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MotionsDueAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -404,6 +413,236 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DelegateAllocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AdoptedModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedText")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recommendation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Amendments");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CongressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Majority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MajorityBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedByDelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmittedByOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoteReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Yes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedByDelegateId");
+
+                    b.HasIndex("SubmittedByOrganizationId");
+
+                    b.HasIndex("CongressId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Motions");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MotionId", "DelegateId");
+
+                    b.HasIndex("DelegateId");
+
+                    b.ToTable("MotionSupporters");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MotionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MotionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MotionVersions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Ballot", b =>
@@ -635,6 +874,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DirectiveId");
+
+                    b.HasIndex("DueOn");
 
                     b.HasIndex("LevelId");
 
@@ -1613,6 +1854,32 @@ namespace Cadre.Migrations.Sqlite.Migrations
                             Threshold = 0.25m,
                             Version = 1,
                             WindowMonths = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "general_meetings",
+                            Measure = 2,
+                            Name = "No general meeting for three months",
+                            OwnOnly = true,
+                            Threshold = 1m,
+                            Version = 1,
+                            WindowMonths = 3
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Comparison = 2,
+                            Enabled = true,
+                            Indicator = "attendance_recent",
+                            Measure = 1,
+                            Name = "Attendance below 50 % at the last three general meetings",
+                            OwnOnly = true,
+                            Threshold = 0.5m,
+                            Version = 1,
+                            WindowMonths = 1
                         });
                 });
 
@@ -1969,6 +2236,149 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("RelationChanges");
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPartyId");
+
+                    b.HasIndex("OrganizationId", "StartsOn");
+
+                    b.ToTable("Seminars");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarDelegate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeminarDelegate");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SeminarId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeminarPapers");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("SeminarId", "PartyId")
+                        .IsUnique();
+
+                    b.ToTable("SeminarParticipants");
+                });
+
             modelBuilder.Entity("Cadre.International.Signatory", b =>
                 {
                     b.Property<int>("Id")
@@ -2005,6 +2415,167 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Signatories");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBody", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MassOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("MassOrganizationId", "ParentId");
+
+                    b.ToTable("MassBodies");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBodyLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("BodyId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("MassBodyLinks");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassOrganization", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FoundedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("MassOrganizations");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("BodyId", "From");
+
+                    b.ToTable("MassPositions");
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Youth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId", "On")
+                        .IsUnique();
+
+                    b.ToTable("MassReports");
                 });
 
             modelBuilder.Entity("Cadre.Meetings.AgendaItem", b =>
@@ -2237,6 +2808,8 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("MinutesApprovedAtId");
+
+                    b.HasIndex("StartsAt");
 
                     b.HasIndex("OrganizationId", "StartsAt");
 
@@ -2922,6 +3495,165 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("Terms");
                 });
 
+            modelBuilder.Entity("Cadre.Supporters.Consent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("How")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SignupFormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupporterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SignupFormId");
+
+                    b.HasIndex("SupporterId", "Purpose");
+
+                    b.ToTable("SupporterConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.SignupForm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("SignupForms");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConvertedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ErasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrganizationId", "EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "RegisteredOn");
+
+                    b.HasIndex("OrganizationId", "NameKey", "Id");
+
+                    b.ToTable("Supporters");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3135,6 +3867,68 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Amendment", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Congress", null)
+                        .WithMany()
+                        .HasForeignKey("CongressId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByDelegateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionSupporter", b =>
+                {
+                    b.HasOne("Cadre.Congresses.CongressDelegate", null)
+                        .WithMany()
+                        .HasForeignKey("DelegateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.MotionVersion", b =>
+                {
+                    b.HasOne("Cadre.Congresses.Motions.Motion", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("MotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3548,6 +4342,63 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("HostPartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarDelegate", b =>
+                {
+                    b.HasOne("Cadre.International.Seminars.SeminarParticipant", null)
+                        .WithMany("Delegates")
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarPaper", b =>
+                {
+                    b.HasOne("Cadre.Education.Library.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.International.Seminars.Seminar", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.HasOne("Cadre.International.Party", null)
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.International.Seminars.Seminar", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cadre.International.Signatory", b =>
                 {
                     b.HasOne("Cadre.International.Declaration", null)
@@ -3559,6 +4410,68 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.HasOne("Cadre.International.Party", null)
                         .WithMany()
                         .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBody", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("MassOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassBodyLink", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassOrganization", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassPosition", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.MassOrganizations.MassReport", b =>
+                {
+                    b.HasOne("Cadre.MassOrganizations.MassBody", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3890,6 +4803,45 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("Cadre.Supporters.Consent", b =>
+                {
+                    b.HasOne("Cadre.Supporters.SignupForm", null)
+                        .WithMany()
+                        .HasForeignKey("SignupFormId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Supporters.Supporter", "Supporter")
+                        .WithMany("Consents")
+                        .HasForeignKey("SupporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supporter");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.SignupForm", b =>
+                {
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.HasOne("Cadre.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cadre.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3944,6 +4896,15 @@ namespace Cadre.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cadre.Congresses.Congress", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Cadre.Congresses.Motions.Motion", b =>
+                {
+                    b.Navigation("Amendments");
+
+                    b.Navigation("Supporters");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Cadre.Congresses.Polls.Poll", b =>
@@ -4007,6 +4968,18 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.Navigation("Changes");
                 });
 
+            modelBuilder.Entity("Cadre.International.Seminars.Seminar", b =>
+                {
+                    b.Navigation("Papers");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Cadre.International.Seminars.SeminarParticipant", b =>
+                {
+                    b.Navigation("Delegates");
+                });
+
             modelBuilder.Entity("Cadre.Meetings.Meeting", b =>
                 {
                     b.Navigation("Agenda");
@@ -4027,6 +5000,11 @@ namespace Cadre.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Cadre.Organizations.Office", b =>
                 {
                     b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Cadre.Supporters.Supporter", b =>
+                {
+                    b.Navigation("Consents");
                 });
 #pragma warning restore 612, 618
         }
