@@ -22,9 +22,13 @@ public sealed class IndexModel(CadreDbContext db, ActorAccessor actors) : PageMo
 
     public bool CanManage { get; private set; }
 
+    /// Meeting kinds (quorum rules, required frequencies) are party-wide settings, for administrators.
+    public bool CanEditKinds { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var actor = await actors.GetAsync(ct);
+        CanEditKinds = actor.Has(Permission.SettingsManage);
         Org ??= await MeetingPages.HomeCodeAsync(db, actor, Permission.MeetingsRead, ct);
         if (Org is null) return Page();
         Organization = await MeetingPages.FindAsync(db, actor, Org, Permission.MeetingsRead, ct);

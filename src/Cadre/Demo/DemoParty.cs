@@ -155,7 +155,11 @@ public static class DemoParty
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
             await DemoSupporters.SeedAsync(db, demoBranch, ct);
             await DemoCongress.SeedAsync(db, demoMember, ct);
-            await DemoHealth.SeedAsync(db, demoMember.OrganizationId, ct);
+            // What is seeded so far is saved; letting go of its tens of thousands of tracked entities keeps each of the
+            // health demo's hundreds of saves from scanning them all again.
+            var demoMemberOrganization = demoMember.OrganizationId;
+            db.ChangeTracker.Clear();
+            await DemoHealth.SeedAsync(db, demoMemberOrganization, ct);
             await DemoMassOrganizations.SeedAsync(db, ct);
 
             if (transaction is not null)

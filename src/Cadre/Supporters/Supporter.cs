@@ -88,6 +88,9 @@ public sealed class Supporter : IAudited, IAuditRedacted
     {
         if (IsErased) return new SupporterErased();
         if (!Enum.IsDefined(source)) return new InvalidField("Source", "The source is an event, a referral, a web form or other.");
+        // Without a live consent nobody is shown the contacts (decision 0063), so no editor can have meant to change them:
+        // an edit keeps them as they are instead of blanking what the form could not show.
+        if (!consents.Any(c => c.WithdrawnOn is null)) details = details with { Email = Email, Phone = Phone, Address = Address };
         Source = source;
         Set(details);
         Version++;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Tests.Demo;
 
-public sealed class DemoCongressTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoCongressTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

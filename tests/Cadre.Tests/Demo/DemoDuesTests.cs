@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cadre.Tests.Demo;
 
 /// The demo party's dues: rules in force, most members paid up, some in arrears, a few proposed for lapse, shares that sum up.
-public sealed class DemoDuesTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoDuesTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -6,9 +6,12 @@ using Cadre.Members;
 using Cadre.Organizations;
 using Microsoft.EntityFrameworkCore;
 
+// Seeding the demo party is one of the dearest steps of the suite; the classes that only read it share one seed.
+[assembly: AssemblyFixture(typeof(Cadre.Tests.Demo.SeededDemo))]
+
 namespace Cadre.Tests.Demo;
 
-/// One demo party seeded once (seed 1) for the tests that only read it.
+/// One demo party seeded once (seed 1) for the whole assembly, for the tests that only read it.
 public sealed class SeededDemo : IAsyncLifetime
 {
     public TempDatabase Database { get; private set; } = null!;
@@ -24,7 +27,7 @@ public sealed class SeededDemo : IAsyncLifetime
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
 
-public sealed class DemoPartyTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoPartyTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

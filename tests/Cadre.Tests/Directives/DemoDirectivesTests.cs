@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Tests.Directives;
 
-public sealed class DemoDirectivesTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoDirectivesTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Tests.Education;
 
-public sealed class DemoEducationTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoEducationTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

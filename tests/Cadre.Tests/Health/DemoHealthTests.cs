@@ -4,16 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Tests.Health;
 
-public sealed class DemoHealthTests
+public sealed class DemoHealthTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_demo_party_is_computed_with_meetings_behind_its_attendance_and_a_few_warnings()
     {
-        await using var database = await TempDatabase.MigratedAsync(Ct);
-        await DemoPartyTests.SeedAsync(database, 1, Ct);
-        await using var scope = database.Scope();
+        await using var scope = demo.Database.Scope();
         var db = scope.Db();
         Assert.Equal(1, await db.HealthRuns.CountAsync(Ct));
         var centre = await db.Organizations.Where(o => o.ParentId == null).Select(o => o.Id).SingleAsync(Ct);

@@ -91,14 +91,12 @@ public sealed class SyntheticDecisionsTests
     }
 }
 
-public sealed class DemoMeetingsTests
+public sealed class DemoMeetingsTests(SeededDemo demo)
 {
     [Fact]
     public async Task The_demo_branch_has_a_held_meeting_with_a_numbered_decision_approved_minutes_and_one_planned()
     {
-        await using var database = await TempDatabase.MigratedAsync(TestContext.Current.CancellationToken);
-        await DemoPartyTests.SeedAsync(database, 1, TestContext.Current.CancellationToken);
-        await using var scope = database.Scope();
+        await using var scope = demo.Database.Scope();
         var db = scope.Db();
         // The other branches' general meetings are the health demo's (DemoHealth).
         var decision = await db.Decisions.SingleAsync(TestContext.Current.CancellationToken);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cadre.Tests.Supporters;
 
-public sealed class DemoSupportersTests(SeededDemo demo) : IClassFixture<SeededDemo>
+public sealed class DemoSupportersTests(SeededDemo demo)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

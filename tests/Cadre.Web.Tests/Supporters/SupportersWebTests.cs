@@ -104,6 +104,63 @@ public sealed class SupportersWebTests(CadreApp app) : IClassFixture<CadreApp>
     }
 
     [Fact]
+    public async Task The_edit_page_corrects_a_supporter_and_keeps_the_contacts_it_could_not_show()
+    {
+        var tree = await app.CreateTreeAsync("SE");
+        var api = await app.ApiClientAsync(Role.Secretary, tree.NorthBranch);
+        var silent = await RegisterAsync(api, tree.NorthBranch, "Dora Kim", "dora@se.example.org");
+        var consenting = await RegisterAsync(api, tree.NorthBranch, "Emil Roth", "emil@se.example.org", new { purpose = "News", how = "Paper" });
+        var page = await app.SignedInAsAsync(Role.Secretary, tree.NorthBranch);
+        var other = await app.SignedInAsAsync(Role.Secretary, tree.SouthBranch);
+
+        // Without consent the form shows no contacts, and saving it keeps them.
+        var form = await page.GetStringAsync($"/supporters/{silent}/edit", Ct);
+        Assert.Contains("an edit keeps them as they are", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("dora@se.example.org", form, StringComparison.Ordinal);
+        var saved = await CadreApp.PostFormAsync(page, $"/supporters/{silent}/edit", new()
+        {
+            ["Input.Name"] = "Dora Kim-Lee", ["Input.Source"] = "Referral", ["Input.Interests"] = "peace, housing",
+            ["ExpectedVersion"] = await VersionAsync(silent),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var dora = await app.WithDbAsync(db => db.Supporters.AsNoTracking().SingleAsync(x => x.Id == silent, Ct));
+        Assert.Equal(("Dora Kim-Lee", SupporterSource.Referral, "dora@se.example.org", "+44 20 7946 0958"), (dora.Name, dora.Source, dora.Email, dora.Phone));
+        Assert.Equal(["peace", "housing"], dora.InterestList);
+
+        // With consent the contacts are on the form and can be corrected; a stale version is refused and changes nothing.
+        Assert.Contains("emil@se.example.org", await page.GetStringAsync($"/supporters/{consenting}/edit", Ct), StringComparison.Ordinal);
+        var seen = await VersionAsync(consenting);
+        var corrected = await CadreApp.PostFormAsync(page, $"/supporters/{consenting}/edit", new()
+        {
+            ["Input.Name"] = "Emil Roth", ["Input.Email"] = "emil.roth@se.example.org", ["Input.Source"] = "Event", ["ExpectedVersion"] = seen,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var stale = await CadreApp.PostFormAsync(page, $"/supporters/{consenting}/edit", new()
+        {
+            ["Input.Name"] = "Somebody Else", ["Input.Source"] = "Event", ["ExpectedVersion"] = seen,
+        });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var emil = await app.WithDbAsync(db => db.Supporters.AsNoTracking().SingleAsync(x => x.Id == consenting, Ct));
+        Assert.Equal(("Emil Roth", "emil.roth@se.example.org"), (emil.Name, emil.Email));
+
+        // Another branch sees no form and cannot post one; a post without the antiforgery token is refused.
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/supporters/{silent}/edit", Ct)).StatusCode);
+        var elsewhere = await CadreApp.PostFormAsync(other, "/supporters/new", new()
+        {
+            ["Input.Name"] = "Taken Over", ["Input.Source"] = "Event", ["ExpectedVersion"] = await VersionAsync(silent),
+        }, $"/supporters/{silent}/edit");
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        var forged = await page.PostAsync($"/supporters/{silent}/edit",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Name"] = "Forged", ["ExpectedVersion"] = await VersionAsync(silent) }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("Dora Kim-Lee", (await app.WithDbAsync(db => db.Supporters.AsNoTracking().SingleAsync(x => x.Id == silent, Ct))).Name);
+    }
+
+    private async Task<string> VersionAsync(int supporter) =>
+        (await app.WithDbAsync(db => db.Supporters.Where(x => x.Id == supporter).Select(x => x.Version).SingleAsync(Ct)))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_supporter_registered_on_the_page_is_turned_into_an_applicant()
     {
         var tree = await app.CreateTreeAsync("SC");
