@@ -148,24 +148,33 @@ public static class DemoParty
             }
 
             var demoMember = people[plan.Accounts.Single(a => a.Email == MemberEmail).Person!].Membership!;
+            progress?.Report(new DemoProgress("Library and courses", 88));
             await DemoEducation.SeedAsync(db, demoMember, ct);
             var demoRegion = created[plan.Accounts.Single(a => a.Email == RegionalSecretaryEmail).Organization!].Id;
             var demoBranch = created[plan.Accounts.Single(a => a.Email == PrimarySecretaryEmail).Organization!].Id;
+            // What is seeded so far is saved; letting go of its tens of thousands of tracked entities keeps each of the
+            // hundreds of saves that follow (directives, meetings, the congress) from scanning them all again. From here
+            // on the demo member is only read for its id, organization and number.
+            db.ChangeTracker.Clear();
+            progress?.Report(new DemoProgress("Directives and meetings", 90));
             await DemoDirectives.SeedAsync(db, demoRegion, demoBranch, ct);
             await DemoMeetings.SeedAsync(db, demoMember.OrganizationId, ct);
+            progress?.Report(new DemoProgress("Supporters and a congress", 92));
             await DemoSupporters.SeedAsync(db, demoBranch, ct);
             await DemoCongress.SeedAsync(db, demoMember, ct);
-            // What is seeded so far is saved; letting go of its tens of thousands of tracked entities keeps each of the
-            // health demo's hundreds of saves from scanning them all again.
-            var demoMemberOrganization = demoMember.OrganizationId;
+            // The same between the steps below: each saves what it seeds, and none reads another's tracked entities.
             db.ChangeTracker.Clear();
-            await DemoHealth.SeedAsync(db, demoMemberOrganization, ct);
+            progress?.Report(new DemoProgress("Branch meetings", 94));
+            await DemoHealth.SeedAsync(db, demoMember.OrganizationId, ct);
+            db.ChangeTracker.Clear();
+            progress?.Report(new DemoProgress("Mass organizations", 96));
             await DemoMassOrganizations.SeedAsync(db, ct);
 
             if (transaction is not null)
             {
                 await transaction.CommitAsync(ct);
                 await transaction.DisposeAsync();
+                progress?.Report(new DemoProgress("Health indicators", 98));
                 await DemoHealth.ComputeAsync(db, ct);
             }
             progress?.Report(new DemoProgress("Done", 100));
