@@ -187,4 +187,26 @@ public sealed class SyntheticPartyTests
         Assert.IsType<SyntheticNeedsEmptyDatabase>(seeded.Error);
         Assert.Equal(0, await database.Context().Members.CountAsync(Ct));
     }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task The_indexes_dropped_for_the_load_are_all_there_again_after_it(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var before = await IndexesAsync(database);
+
+        await SeedAsync(database, members: 300);
+
+        Assert.Contains(before, i => i.StartsWith("IX_DuesPayments_MemberId ", StringComparison.Ordinal));
+        Assert.Equal(before, await IndexesAsync(database));
+    }
+
+    private static async Task<List<string>> IndexesAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        var sql = db.IsPostgres
+            ? "SELECT indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = current_schema()"
+            : "SELECT name || ' ' || coalesce(sql, '') AS \"Value\" FROM sqlite_master WHERE type = 'index'";
+        var indexes = await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Ct);
+        return indexes.Order(StringComparer.Ordinal).ToList();
+    }
 }

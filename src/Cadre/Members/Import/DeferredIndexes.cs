@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Cadre.Members.Import;
 
-/// SQLite only: drops the indexes of the People and Members tables (or of the tables named) inside the import's transaction and creates them
-/// again, from their own stored definitions (sqlite_master), once the rows are in. If the import fails, the
-/// transaction's rollback brings them back as they were.
+/// Drops the secondary indexes of the People and Members tables (or of the tables named) inside the caller's transaction and creates them
+/// again, from their own stored definitions (sqlite_master, pg_indexes), once the rows are in: one sort per index instead of a B-tree
+/// insert per row. Indexes that back a constraint (primary keys, foreign keys' targets) stay. Both engines' DDL is transactional, so
+/// if the load fails the rollback brings the indexes back as they were.
 internal sealed class DeferredIndexes
 {
     private readonly DbConnection connection;
@@ -27,11 +28,15 @@ internal sealed class DeferredIndexes
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var indexes = new List<(string Name, string Sql)>();
+        var names = string.Join(", ", tables.Select(t => $"'{t}'"));
         await using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
-            // Indexes without SQL are the tables' own (primary keys); those stay.
-            read.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (" + string.Join(", ", tables.Select(t => $"'{t}'")) + ") AND sql IS NOT NULL";
+            read.CommandText = db.IsPostgres
+                ? "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN (" + names + ") "
+                  + "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)"
+                // Indexes without SQL are the tables' own (primary keys); those stay.
+                : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (" + names + ") AND sql IS NOT NULL";
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
