@@ -30,7 +30,9 @@ public static class SyntheticParty
     public const int GeneratorVersion = 6;
 
     private static readonly string[] Tables =
-        ["OrganizationPaths", "OrganizationVersions", "People", "Members", "MembershipEvents", "DeclaredIncomes", "DuesPayments", "PaymentAllocations"];
+        ["OrganizationPaths", "OrganizationVersions", "People", "Members", "MembershipEvents", "DeclaredIncomes", "DuesPayments", "PaymentAllocation"];
+
+    private static readonly string AnalyzeLoadedTables = "ANALYZE " + string.Join(", ", Tables.Select(t => $"\"{t}\""));
 
     /// Seeds options.Members members into an empty database; progress gets (step, done, total) as it goes.
     public static async Task<Result<SyntheticCounts>> SeedAsync(CadreDbContext db, SyntheticOptions options, IProgress<SyntheticProgress>? progress,
@@ -75,7 +77,9 @@ public static class SyntheticParty
             progress?.Report(new SyntheticProgress("Indexes", 0, 1));
             await deferred.RebuildAsync(ct);
             // PostgreSQL plans the later steps' reads, and the first queries after the seed, from statistics the load left empty.
-            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            // Only the loaded tables: analyzing the whole database would record the still-empty tables the later steps fill
+            // (assignments) as empty, and their inserts would be planned as if they stayed so.
+            if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync(AnalyzeLoadedTables, ct);
             progress?.Report(new SyntheticProgress("Indexes", 1, 1));
             await SyntheticEducation.SeedAsync(db, options.Seed, today, windowStart, ct);
             await SyntheticDirectives.SeedAsync(db, options.Seed, today, windowStart, ct);
