@@ -231,8 +231,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// The import scenario: the generated CSV into a second, fresh database that holds only the tree its rows name.
     private async Task ImportAsync(BenchOptions options, CancellationToken ct)
     {
-        Console.WriteLine($"Generating {options.Members:N0} members into {CsvPath}");
-        var primaries = Generator.Write(CsvPath, options.Members);
+        Console.WriteLine($"Generating {options.ImportRows:N0} members into {CsvPath}");
+        var primaries = Generator.Write(CsvPath, options.ImportRows);
         Primaries = primaries.Count;
         Console.WriteLine($"  {new FileInfo(CsvPath).Length / (1024.0 * 1024):N1} MB, {primaries.Count:N0} primary organizations");
 
@@ -245,7 +245,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
         Console.WriteLine("  raw insert (baseline, before)");
         var cpu = CpuSeconds();
-        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_before", ct));
+        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.ImportRows, "raw_before", ct));
         RawCpuSeconds.Add(CpuSeconds() - cpu);
         // The peak of the seed is not the import's: start the high-water mark again where the kernel allows it.
         ResetPeak();
@@ -266,7 +266,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
                 new ImportMembers.Options { FileName = "members.csv", Progress = progress }, ct);
             if (phase is not null) ImportPhases.Add((phase + " and indexes", (watch.Elapsed - phaseStarted).TotalSeconds));
             var report = result.Value;
-            if (report.Refused || report.Created != options.Members)
+            if (report.Refused || report.Created != options.ImportRows)
                 throw new InvalidOperationException($"The import did not create every row: {report.Created:N0}, {report.ProblemCount} problem(s): {string.Join("; ", report.Problems.Take(3))}");
         }
         ImportSeconds = watch.Elapsed.TotalSeconds;
@@ -274,12 +274,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
         PeakBytesAfterImport = Memory.PeakBytes();
         await using (var check = new CadreDbContext(importOptions))
         {
-            if (await check.Members.CountAsync(ct) != options.Members) throw new InvalidOperationException("The imported member count does not match.");
+            if (await check.Members.CountAsync(ct) != options.ImportRows) throw new InvalidOperationException("The imported member count does not match.");
         }
         Console.WriteLine($"  imported in {ImportSeconds:N1} s ({string.Join(", ", ImportPhases.Select(p => $"{p.Phase} {p.Seconds:N1} s"))})");
         Console.WriteLine("  raw insert (baseline, after)");
         cpu = CpuSeconds();
-        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.Members, "raw_after", ct));
+        RawSeconds.Add(await ImportBench.RawInsertAsync(this, options.ImportRows, "raw_after", ct));
         RawCpuSeconds.Add(CpuSeconds() - cpu);
     }
 
