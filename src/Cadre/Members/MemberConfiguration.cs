@@ -19,8 +19,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FullKey).HasMaxLength(201);
         builder.Property(p => p.EmailKey).HasMaxLength(254);
         builder.Property(p => p.PhoneKey).HasMaxLength(40);
-        builder.HasIndex(p => p.FamilyKey);
-        builder.HasIndex(p => p.FullKey);
+        // The member list and the name search page by (key, person id). SQLite's index on the key alone holds the rowid,
+        // so it already gives that order; PostgreSQL's does not, and sorted each key's ties itself: at 10,000,000 members
+        // the first page read the hundred thousand people of the first family name (2 s alone, over a minute under 50
+        // connections). With the id in the index both engines read the page straight from it and stop.
+        builder.HasIndex(p => new { p.FamilyKey, p.Id }).HasDatabaseName("IX_People_FamilyKey");
+        builder.HasIndex(p => new { p.FullKey, p.Id }).HasDatabaseName("IX_People_FullKey");
         builder.HasIndex(p => p.EmailKey);
         builder.HasIndex(p => p.PhoneKey);
         builder.HasOne(p => p.Occupation).WithMany().HasForeignKey(p => p.OccupationId).OnDelete(DeleteBehavior.Restrict);
