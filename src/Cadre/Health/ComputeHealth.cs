@@ -46,6 +46,10 @@ public static class ComputeHealth
         {
             await db.Database.CloseConnectionAsync();
         }
+        var composition = await ComputeComposition.RunAsync(db, ct);
+        rows += composition.Rows;
+        statements += 2 * composition.Days;
+        progress?.Report("composition");
         var raised = await RaiseWarnings.HandleAsync(db, month, ct);
         var took = watch.Elapsed;
         db.HealthRuns.Add(HealthRun.Of(month, started, started + took, rows, raised));
