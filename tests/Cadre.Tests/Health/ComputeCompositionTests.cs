@@ -1,4 +1,5 @@
 using Cadre.Accounts;
+using Cadre.Common;
 using Cadre.Data;
 using Cadre.Health;
 using Cadre.Members;
