@@ -1700,6 +1700,36 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.Health.CompositionCell", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnMembers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "On", "Of", "Dimension", "Category");
+
+                    b.HasIndex("On");
+
+                    b.ToTable("CompositionCells", (string)null);
+                });
+
             modelBuilder.Entity("Cadre.Health.HealthRun", b =>
                 {
                     b.Property<int>("Id")

@@ -1630,6 +1630,36 @@ namespace Cadre.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.Health.CompositionCell", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "On", "Of", "Dimension", "Category");
+
+                    b.HasIndex("On");
+
+                    b.ToTable("CompositionCells", (string)null);
+                });
+
             modelBuilder.Entity("Cadre.Health.HealthRun", b =>
                 {
                     b.Property<int>("Id")

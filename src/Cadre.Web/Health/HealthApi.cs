@@ -43,6 +43,21 @@ public static class HealthApi
             .Requires(Permission.HealthRead)
             .WithSummary("The rows behind a number in the subtree (members, offices, events; basis=true: what it is a share of), at most 1,000, with the total.");
 
+        api.MapGet("/organizations/{id:int}/composition", async (int id, string? format, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await CompositionQueries.CompositionAsync(db, await actors.GetAsync(ct), id, ct))
+                .ToResult(c => IsCsv(format) ? Csv(HealthCsv.Composition(c), $"composition-{c.Code}.csv") : Results.Ok(c)))
+            .Requires(Permission.HealthRead)
+            .WithSummary("The subtree's full members and candidates by occupation, age band, sex and education on the last five year ends and the day computed, and each year's admissions.");
+
+        api.MapGet("/organizations/{id:int}/composition/members", async (int id, string? on, string? of, string? dimension, int? category, string? format,
+                CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            Day(on) is { IsSuccess: false } bad ? bad.Error.ToProblem()
+                : (await CompositionQueries.MembersAsync(db, await actors.GetAsync(ct), id, Day(on).Value, Parse<CompositionOf>(of),
+                    Parse<CompositionDimension>(dimension), category, ct))
+                .ToResult(m => IsCsv(format) ? Csv(HealthCsv.Members(m), $"composition-{m.Of}-{m.Dimension}-{m.Category}.csv") : Results.Ok(m)))
+            .Requires(Permission.HealthRead)
+            .WithSummary("The members behind one composition count (of=FullMembers|Candidates|Admissions, dimension=Occupation|Age|Sex|Education, category as in the composition, on=YYYY-MM-DD), in the subtree, at most 1,000, with the total; needs MembersRead as well.");
+
         api.MapGet("/organizations/{id:int}/warnings", async (int id, bool? all, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await HealthQueries.WarningsAsync(db, await actors.GetAsync(ct), id, open: !(all ?? false), ct)).ToResult(Results.Ok))
             .Requires(Permission.HealthRead).WithSummary("The warnings in the subtree: unresolved ones, or all with all=true.");
@@ -74,6 +89,18 @@ public static class HealthApi
     private static bool IsCsv(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
 
     private static IResult Csv(string text, string name) => Results.File(System.Text.Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", name);
+
+    /// "YYYY-MM-DD" or nothing.
+    public static Result<DateOnly?> Day(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return (DateOnly?)null;
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day : new InvalidField("On", "Give the day as YYYY-MM-DD.");
+    }
+
+    /// An enumeration's name (any case) or nothing; an unknown name is nothing, which the query names as the error.
+    public static T? Parse<T>(string? text) where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsDigit) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
 
     /// "YYYY-MM" or nothing (the current month).
     public static Result<DateOnly?> Month(string? text)

@@ -36,6 +36,26 @@ public static class HealthCsv
         return csv.ToString();
     }
 
+    public static string Composition(Composition composition)
+    {
+        var csv = new StringBuilder("organization,of,dimension,category,name,on,members,share\r\n");
+        foreach (var t in composition.Tables)
+            foreach (var line in t.Lines)
+                for (var i = 0; i < composition.Days.Count; i++)
+                    Row(csv, composition.Code, t.Of.ToString(), t.Dimension.ToString(), Number(line.Category), line.Name,
+                        composition.Days[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(line.Counts[i]),
+                        t.Totals[i] == 0 ? "" : ((double)line.Counts[i] / t.Totals[i]).ToString("0.####", CultureInfo.InvariantCulture));
+        return csv.ToString();
+    }
+
+    public static string Members(CompositionMembers members)
+    {
+        var csv = new StringBuilder("organization,number,name,date\r\n");
+        foreach (var r in members.Rows)
+            Row(csv, r.OrganizationName, r.Label, r.Name, r.On?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+        return csv.ToString();
+    }
+
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder csv, params string[] fields)

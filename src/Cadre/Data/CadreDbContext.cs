@@ -125,6 +125,8 @@ public sealed class CadreDbContext : IdentityDbContext<CadreUser>
 
     public DbSet<Health.HealthWarning> HealthWarnings => Set<Health.HealthWarning>();
 
+    public DbSet<Health.CompositionCell> CompositionCells => Set<Health.CompositionCell>();
+
     // The international work: the registry of parties, relations, exchanges, declarations, seminars.
     public DbSet<International.Party> Parties => Set<International.Party>();
 

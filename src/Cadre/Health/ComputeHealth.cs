@@ -14,7 +14,11 @@ public static class ComputeHealth
 {
     public const int DefaultFlowMonths = 12;
 
-    public sealed record Computed(DateOnly Month, int Statements, int Rows, int Raised, TimeSpan Took);
+    public sealed record Computed(DateOnly Month, int Statements, int Rows, int Raised, TimeSpan Took)
+    {
+        /// The part of Took spent on the composition (ComputeComposition).
+        public TimeSpan CompositionTook { get; init; }
+    }
 
     public static async Task<Computed> RunAsync(CadreDbContext db, CancellationToken ct, int flowMonths = DefaultFlowMonths,
         IEnumerable<IndicatorDefinition>? indicators = null, IProgress<string>? progress = null)
@@ -46,11 +50,17 @@ public static class ComputeHealth
         {
             await db.Database.CloseConnectionAsync();
         }
+        var compositionStarted = watch.Elapsed;
+        var composition = await ComputeComposition.RunAsync(db, ct);
+        var compositionTook = watch.Elapsed - compositionStarted;
+        rows += composition.Rows;
+        statements += 2 * composition.Days;
+        progress?.Report("composition");
         var raised = await RaiseWarnings.HandleAsync(db, month, ct);
         var took = watch.Elapsed;
         db.HealthRuns.Add(HealthRun.Of(month, started, started + took, rows, raised));
         await db.SaveChangesAsync(ct);
-        return new Computed(month, statements, rows, raised, took);
+        return new Computed(month, statements, rows, raised, took) { CompositionTook = compositionTook };
     }
 
     /// Replaces one indicator's month; returns the rows written.

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Cadre.Browser.Tests.Health;
 
 /// A district secretary opens the health dashboard, finds the branch with the most lapses, drills into the members
-/// behind the number, and acknowledges a warning.
+/// behind the number, acknowledges a warning, and opens the district's composition.
 public sealed class HealthJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -62,5 +62,14 @@ public sealed class HealthJourneyTests(BrowserApp browser) : IClassFixture<Brows
         await warning.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Acknowledged.");
         await Expect(page.Locator("article", new() { HasText = "The secretary's office is vacant" }).Locator(".warning-status")).ToHaveTextAsync("Acknowledged");
+
+        // The district's composition: the charts drawn, and today's count of women leads to the four who are members today.
+        await page.GotoAsync("/dashboard");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Composition", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Composition: Riverside District");
+        await Expect(page.Locator("#composition-charts canvas").First).ToBeVisibleAsync();
+        await page.Locator("#sex-fullmembers tr[data-category='1'] td").Last.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.Locator("#rows tbody tr")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#rows")).Not.ToContainTextAsync("Lea Lapsed");
     }
 }
