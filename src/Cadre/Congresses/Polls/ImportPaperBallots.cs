@@ -17,6 +17,20 @@ public static class ImportPaperBallots
 
     public sealed record Imported(int Ballots, long Votes, PollResult Result);
 
+    /// A BLT file's text (UTF-8, with or without a byte-order mark), refused beyond MaxBytes before it is read whole.
+    public static async Task<Result<string>> ReadFileAsync(Stream content, CancellationToken ct)
+    {
+        using var reader = new StreamReader(content, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 81_920, leaveOpen: true);
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[81_920];
+        while (await reader.ReadAsync(buffer, ct) is var n and > 0)
+        {
+            text.Append(buffer, 0, n);
+            if (text.Length > MaxBytes) return new PaperBallotFileTooLarge();
+        }
+        return text.ToString();
+    }
+
     public static async Task<Result<Imported>> HandleAsync(CadreDbContext db, Actor actor, int pollId, string blt, CancellationToken ct)
     {
         var found = await PollAccess.ManageAsync(db, actor, pollId, ct);
@@ -95,3 +109,6 @@ public sealed record BltMissesCandidates(string Names)
     : BallotFileError(1, $"the file does not list every candidate of the poll: {Names} missing.");
 
 public sealed record PaperBallotTooHeavy(long Weight) : InvalidField("File", $"A ballot weight of {Weight} is more than a poll can store (2,147,483,647).");
+
+public sealed record PaperBallotFileTooLarge()
+    : InvalidField("File", $"The ballot file is larger than {ImportPaperBallots.MaxBytes / (1024 * 1024)} MB.");
