@@ -11,6 +11,9 @@ namespace Cadre.Web.Congresses;
 /// One poll: nominations, opening, the delegate's ballot and receipt, the live count, closing, the result with its stages,
 /// the published ballots and the receipt check.
 [Requires(Permission.CongressVote)]
+// Page filters apply to the page, not a handler: the limits are the paper ballots upload's.
+[RequestSizeLimit(ImportPaperBallots.MaxBytes + 65_536)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportPaperBallots.MaxBytes + 65_536)]
 public sealed class PollModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public PollDetail Poll { get; private set; } = null!;
@@ -56,8 +59,6 @@ public sealed class PollModel(CadreDbContext db, ActorAccessor actors) : PageMod
         }, ct)).Error, "The paper totals are entered and the poll counted again.", ct);
 
     /// An election's ranked paper ballots from a BLT file (decision 0029): all or nothing.
-    [RequestSizeLimit(ImportPaperBallots.MaxBytes + 65_536)]
-    [RequestFormLimits(MultipartBodyLengthLimit = ImportPaperBallots.MaxBytes + 65_536)]
     public async Task<IActionResult> OnPostPaperBallotsAsync(int id, IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0) return await AfterAsync(id, new InvalidField("File", "Choose the BLT file of the paper ballots."), "", ct);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cadre.Common;
 using Cadre.Congresses.Polls;
+using Cadre.Data;
 using Cadre.Elections.Counting;
 using Cadre.Elections.Majorities;
 using Cadre.Tests.Infrastructure;
@@ -134,7 +135,7 @@ public sealed class PaperPollTests
 
         // A good file goes in once; names match whatever their case.
         var imported = (await ImportAsync(s, poll, "3 1\n2 1 2 0\n1 3 0\n0\n\"ana\"\n\"Ben\"\n\"Cai\"\n\"T\"\n")).Ok();
-        Assert.Equal((2, 3L, new[] { "Ana" }), (imported.Ballots, imported.Votes, imported.Result.Elected.ToArray()));
+        Assert.Equal((2, 3L, "Ana"), (imported.Ballots, imported.Votes, Assert.Single(imported.Result.Elected)));
         var after = await StateAsync(database, poll);
         (await ImportAsync(s, poll, "3 1\n2 1 2 0\n0\n\"Ana\"\n\"Ben\"\n\"Cai\"\n\"T\"\n")).Fails<PaperAlreadyEntered, ImportPaperBallots.Imported>();
         Assert.Equal(after, await StateAsync(database, poll));
