@@ -89,6 +89,9 @@ public static class CadreCli
                 import.AddCommand<Cadre.Cli.Supporters.ImportSupportersCommand>("supporters")
                     .WithDescription("Imports supporters with their consents from a CSV file: one bad row and nothing is imported; an address already registered is left as it is.")
                     .WithExample("import", "supporters", "supporters.csv");
+                import.AddCommand<ImportBallotsCommand>("ballots")
+                    .WithDescription("Imports an election's ranked paper ballots from a BLT file into its poll and counts them with the others: one bad line and nothing is imported; a poll takes its paper once.")
+                    .WithExample("import", "ballots", "tellers.blt", "--poll", "12");
             });
             config.AddBranch("export", export =>
             {

@@ -682,6 +682,9 @@ namespace Cadre.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("PollId")
                         .HasColumnType("integer");
 
@@ -734,6 +737,30 @@ namespace Cadre.Migrations.Postgres.Migrations
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("PaperAbstain")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PaperBallots")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PaperEnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PaperInvalid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaperNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("PaperOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("PaperVotes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaperYes")
+                        .HasColumnType("bigint");
 
                     b.Property<int?>("PresentAtClose")
                         .HasColumnType("integer");

@@ -659,6 +659,9 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Paper")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PollId")
                         .HasColumnType("INTEGER");
 
@@ -708,6 +711,30 @@ namespace Cadre.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperAbstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PaperBallots")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PaperEnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaperInvalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PaperOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperVotes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaperYes")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("PresentAtClose")

@@ -56,11 +56,12 @@ public sealed class CongressModel(CadreDbContext db, ActorAccessor actors) : Pag
             "The delegate has left the hall.", ct);
 
     public async Task<IActionResult> OnPostPollAsync(int id, string? title, PollKind kind, CountMethod? method, MajorityKind? majority, MajorityBase? majorityBase,
-        int? seats, bool named, CancellationToken ct)
+        int? seats, bool named, bool paperOnly, CancellationToken ct)
     {
         var result = await CreatePoll.HandleAsync(db, await actors.GetAsync(ct), id, new CreatePoll.Request
         {
             Title = title ?? "", Kind = kind, Method = method, Majority = majority, MajorityBase = majorityBase, Seats = seats ?? 1, Secret = !named,
+            PaperOnly = paperOnly,
         }, ct);
         if (result.IsSuccess) return Redirect($"/polls/{result.Value}");
         return await AfterAsync(id, result.Error, "", ct);

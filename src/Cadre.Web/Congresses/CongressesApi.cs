@@ -1,8 +1,10 @@
 using Cadre.Accounts;
 using Cadre.Congresses;
 using Cadre.Congresses.Polls;
+using Cadre.Common;
 using Cadre.Data;
 using Cadre.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Cadre.Web.Congresses;
 
@@ -104,6 +106,18 @@ public static class CongressesApi
             (await PublishResult.HandleAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(_ => Results.NoContent()))
             .Requires(Permission.CongressesManage).WithSummary("Publishes the result with the list of counted ballots.");
 
+        api.MapPost("/{id:int}/paper-totals", async (int id, EnterPaperTotals.Request body, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            (await EnterPaperTotals.HandleAsync(db, await actors.GetAsync(ct), id, body, ct)).ToResult(Results.Ok))
+            .Requires(Permission.CongressesManage)
+            .WithSummary("The tellers' paper totals of a question (yes, no, abstain, invalid), once: added to the electronic votes of a closed poll, or alone in a paper-only poll; answers the result counted again.");
+
+        api.MapPost("/{id:int}/paper-ballots", ImportPaperBallotsAsync).Requires(Permission.CongressesManage)
+            .WithMetadata(new RequestSizeLimitAttribute(ImportPaperBallots.MaxBytes + 65_536))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ImportPaperBallots.MaxBytes + 65_536 })
+            // A file upload from the API's callers (tokens, scripts); the session cookie is SameSite=Lax, so no other site can post it.
+            .DisableAntiforgery()
+            .WithSummary("Imports an election's ranked paper ballots from BLT (a text body or a multipart file), once, all or nothing: a bad line answers 400 naming it and stores nothing; answers the result counted with the electronic ballots.");
+
         api.MapGet("/{id:int}/ballots", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await PollQueries.BallotsAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(Results.Ok))
             .Requires(Permission.CongressVote).WithSummary("The published list of counted ballots: receipt, marks, weight (and delegate in a named poll).");
@@ -115,5 +129,21 @@ public static class CongressesApi
         api.MapGet("/{id:int}/ballots.blt", async (int id, CadreDbContext db, ActorAccessor actors, CancellationToken ct) =>
             (await PollQueries.BltAsync(db, await actors.GetAsync(ct), id, ct)).ToResult(blt => Results.Text(blt, "text/plain; charset=utf-8")))
             .Requires(Permission.CongressVote).WithSummary("The published ballots of an election in BLT, to repeat the count with `cadre count` or any counter (the seed is in the result).");
+    }
+
+    private static async Task<IResult> ImportPaperBallotsAsync(int id, HttpRequest request, CadreDbContext db, ActorAccessor actors, CancellationToken ct)
+    {
+        var actor = await actors.GetAsync(ct);
+        Stream content;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.Count == 0) return new InvalidField("File", "Send the ballots as a BLT file in a multipart form, or as a text body.").ToProblem();
+            content = form.Files[0].OpenReadStream();
+        }
+        else content = request.Body;
+        var blt = await ImportPaperBallots.ReadFileAsync(content, ct);
+        if (!blt.IsSuccess) return blt.Error.ToProblem();
+        return (await ImportPaperBallots.HandleAsync(db, actor, id, blt.Value, ct)).ToResult(Results.Ok);
     }
 }

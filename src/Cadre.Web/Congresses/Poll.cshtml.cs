@@ -11,6 +11,9 @@ namespace Cadre.Web.Congresses;
 /// One poll: nominations, opening, the delegate's ballot and receipt, the live count, closing, the result with its stages,
 /// the published ballots and the receipt check.
 [Requires(Permission.CongressVote)]
+// Page filters apply to the page, not a handler: the limits are the paper ballots upload's.
+[RequestSizeLimit(ImportPaperBallots.MaxBytes + 65_536)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportPaperBallots.MaxBytes + 65_536)]
 public sealed class PollModel(CadreDbContext db, ActorAccessor actors) : PageModel
 {
     public PollDetail Poll { get; private set; } = null!;
@@ -47,6 +50,28 @@ public sealed class PollModel(CadreDbContext db, ActorAccessor actors) : PageMod
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, (await PublishResult.HandleAsync(db, await actors.GetAsync(ct), id, ct)).Error, "The result is published.", ct);
+
+    /// The tellers' paper totals of a question (decision 0028).
+    public async Task<IActionResult> OnPostPaperTotalsAsync(int id, long? yes, long? no, long? abstain, long? invalid, CancellationToken ct) =>
+        await AfterAsync(id, (await EnterPaperTotals.HandleAsync(db, await actors.GetAsync(ct), id, new EnterPaperTotals.Request
+        {
+            Yes = yes ?? 0, No = no ?? 0, Abstain = abstain ?? 0, Invalid = invalid ?? 0,
+        }, ct)).Error, "The paper totals are entered and the poll counted again.", ct);
+
+    /// An election's ranked paper ballots from a BLT file (decision 0029): all or nothing.
+    public async Task<IActionResult> OnPostPaperBallotsAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) return await AfterAsync(id, new InvalidField("File", "Choose the BLT file of the paper ballots."), "", ct);
+        await using var content = file.OpenReadStream();
+        var blt = await ImportPaperBallots.ReadFileAsync(content, ct);
+        if (!blt.IsSuccess) return await AfterAsync(id, blt.Error, "", ct);
+        var imported = await ImportPaperBallots.HandleAsync(db, await actors.GetAsync(ct), id, blt.Value, ct);
+        // A file's problem names the file as well as its line, as the command line does.
+        var error = imported.Error is Cadre.Elections.Counting.BallotFileError bad
+            ? new InvalidField("File", $"{Path.GetFileName(file.FileName)}:{bad.Line}: {bad.Problem} Nothing was imported.") : imported.Error;
+        return await AfterAsync(id, error,
+            imported.IsSuccess ? $"{imported.Value.Ballots:N0} paper ballot(s), {imported.Value.Votes:N0} vote(s), imported and counted with the others." : "", ct);
+    }
 
     /// The ballot: for an election, each candidate's preference number (1 = first); for a question, the answer.
     public async Task<IActionResult> OnPostVoteAsync(int id, Dictionary<int, int?>? preference, string? answer, CancellationToken ct)

@@ -81,10 +81,10 @@ public sealed class PollTests
             Assert.Equal(audited, await after.AuditEntries.CountAsync(TestDatabase.Ct));
         }
 
-        // The ballot's columns: receipt, poll, marks, weight, and a delegate column that stays empty in a secret poll. No time, no sequence.
+        // The ballot's columns: receipt, poll, marks, weight, whether it came from paper, and a delegate column that stays empty in a secret poll. No time, no sequence.
         await using var db = database.Context();
         var columns = db.Model.FindEntityType(typeof(Cadre.Congresses.Polls.Ballot))!.GetProperties().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["DelegateId", "Marks", "PollId", "Receipt", "Weight"], columns);
+        Assert.Equal(["DelegateId", "Marks", "Paper", "PollId", "Receipt", "Weight"], columns);
         Assert.Equal(["DelegateId", "PollId"], db.Model.FindEntityType(typeof(PollVoter))!.GetProperties().Select(p => p.Name).Order());
         Assert.All(await db.Ballots.ToListAsync(TestDatabase.Ct), b => Assert.Null(b.DelegateId));
         Assert.Equal(2, await db.PollVoters.CountAsync(TestDatabase.Ct));

@@ -31,6 +31,7 @@ public static class CastBallot
         if (delegateRow is null)
             return await actor.CanAsync(db, Permission.CongressesRead, poll.OrganizationId, ct)
                 ? new NotEntitledToVote("you are not a delegate of this congress.") : new PollNotFound();
+        if (poll.PaperOnly) return new PaperOnlyPoll();
         if (poll.Status != PollStatus.Open) return new PollNotOpen();
         if (!delegateRow.HoldsSeat)
             return new NotEntitledToVote(delegateRow.Mandate != MandateStatus.Confirmed ? "your mandate is not confirmed." : "you are an alternate without a seat.");

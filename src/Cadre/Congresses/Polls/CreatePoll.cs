@@ -24,6 +24,9 @@ public static class CreatePoll
         public int Seats { get; init; } = 1;
 
         public bool Secret { get; init; } = true;
+
+        /// Voted on paper only: the tellers enter the totals or import the ranked ballots (decisions 0028, 0029).
+        public bool PaperOnly { get; init; }
     }
 
     public static async Task<Result<int>> HandleAsync(CadreDbContext db, Actor actor, int congressId, Request request, CancellationToken ct)
@@ -31,7 +34,7 @@ public static class CreatePoll
         var congress = await CongressAccess.ManageAsync(db, actor, congressId, ct);
         if (!congress.IsSuccess) return congress.Error;
         var poll = Poll.Create(congressId, congress.Value.OrganizationId, request.Title, request.Kind, request.Method, request.Majority, request.MajorityBase,
-            request.Seats, request.Secret);
+            request.Seats, request.Secret, request.PaperOnly);
         if (!poll.IsSuccess) return poll.Error;
         db.Polls.Add(poll.Value);
         await db.SaveChangesAsync(ct);

@@ -62,6 +62,27 @@ public sealed class Poll : IAudited
 
     public PollStatus Status { get; private set; }
 
+    /// Voted on paper only: no electronic ballot is taken, the tellers enter the count (decisions 0028, 0029).
+    public bool PaperOnly { get; private set; }
+
+    /// The tellers' paper totals of a question, entered once (decision 0028); added to the electronic votes.
+    public long? PaperYes { get; private set; }
+
+    public long? PaperNo { get; private set; }
+
+    public long? PaperAbstain { get; private set; }
+
+    /// Spoilt papers: recorded and shown, never a valid vote.
+    public long? PaperInvalid { get; private set; }
+
+    /// The ranked paper ballots of an election imported from BLT, once (decision 0029): stored ballots and their total weight.
+    public int? PaperBallots { get; private set; }
+
+    public long? PaperVotes { get; private set; }
+
+    /// When the paper count was entered; set once, so it cannot be entered twice.
+    public DateTime? PaperEnteredAt { get; private set; }
+
     /// Ballots cast so far (weighted ballots count once here); kept live while the poll is open.
     public int BallotsCast { get; private set; }
 
@@ -87,7 +108,7 @@ public sealed class Poll : IAudited
     int? IAudited.AuditOrganizationId => OrganizationId;
 
     public static Result<Poll> Create(int congressId, int organizationId, string? title, PollKind kind, CountMethod? method, MajorityKind? majority,
-        MajorityBase? majorityBase, int seats, bool secret)
+        MajorityBase? majorityBase, int seats, bool secret, bool paperOnly = false)
     {
         var errors = new List<InvalidField>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > TitleMaxLength)
@@ -111,7 +132,7 @@ public sealed class Poll : IAudited
             Method = kind == PollKind.Election ? method : null, Seats = kind == PollKind.Election ? seats : 1,
             Majority = kind == PollKind.Question ? majority : null,
             MajorityBase = kind == PollKind.Question ? majorityBase ?? Elections.Majorities.MajorityBase.ValidVotes : null,
-            Status = PollStatus.Nominating,
+            Status = PollStatus.Nominating, PaperOnly = paperOnly,
         };
     }
 
@@ -168,7 +189,61 @@ public sealed class Poll : IAudited
     public Result<Done> Publish()
     {
         if (Status != PollStatus.Closed) return new PollNotClosed();
+        if (PaperOnly && PaperEnteredAt is null) return new PaperCountMissing();
         Status = PollStatus.Published;
+        Version++;
+        return Done.Value;
+    }
+
+    /// The tellers' totals of a question voted on paper, entered once. In a poll that also took electronic ballots the
+    /// paper and electronic votes together cannot exceed those present at the close: more would count someone twice (decision 0028).
+    public Result<Done> EnterPaperTotals(long yes, long no, long abstain, long invalid, long electronicVotes, DateTime at)
+    {
+        if (RefusesPaper(PollKind.Question) is { } refused) return refused;
+        var errors = new List<InvalidField>();
+        foreach (var (field, value) in new[] { ("Yes", yes), ("No", no), ("Abstain", abstain), ("Invalid", invalid) })
+            if (value < 0) errors.Add(new InvalidField(field, $"{field}: a count of papers is a whole number of 0 or more."));
+        if (errors.Count > 0) return new ValidationFailed(errors);
+        if (!PaperOnly && electronicVotes + yes + no + abstain + invalid > PresentAtClose)
+            return new MorePaperThanPresent(yes + no + abstain + invalid, electronicVotes, PresentAtClose ?? 0);
+        PaperYes = yes;
+        PaperNo = no;
+        PaperAbstain = abstain;
+        PaperInvalid = invalid;
+        PaperEnteredAt = at;
+        Version++;
+        return Done.Value;
+    }
+
+    /// Records that the ranked paper ballots of an election were imported (the ballots themselves are stored apart, as cast ones are).
+    public Result<Done> RecordPaperBallots(int ballots, long votes, long electronicVotes, DateTime at)
+    {
+        if (RefusesPaper(PollKind.Election) is { } refused) return refused;
+        if (!PaperOnly && electronicVotes + votes > PresentAtClose) return new MorePaperThanPresent(votes, electronicVotes, PresentAtClose ?? 0);
+        PaperBallots = ballots;
+        PaperVotes = votes;
+        PaperEnteredAt = at;
+        Version++;
+        return Done.Value;
+    }
+
+    /// Paper is entered once, before publication; into a poll that takes electronic ballots only after its close, so no
+    /// delegate can vote both ways while the two are being added (decisions 0028, 0029).
+    public Error? RefusesPaper(PollKind kind) => Kind != kind
+        ? kind == PollKind.Question ? new PaperTotalsAreForQuestions() : new PaperBallotsAreForElections()
+        : PaperEnteredAt is not null ? new PaperAlreadyEntered() : Status switch
+    {
+        PollStatus.Nominating => new PaperBeforeOpening(),
+        PollStatus.Open when !PaperOnly => new PollStillTakingBallots(),
+        PollStatus.Published => new ResultAlreadyPublished(),
+        _ => null,
+    };
+
+    /// The result counted again once the paper is in (the poll stays closed, not yet published).
+    public Result<Done> Recount(string result)
+    {
+        if (Status != PollStatus.Closed) return new PollNotClosed();
+        Result = result;
         Version++;
         return Done.Value;
     }
@@ -254,7 +329,7 @@ public sealed class PollVoter
     public int DelegateId { get; private set; }
 }
 
-/// One ballot as cast: its marks and weight, keyed by the voter's random receipt code. No voter (unless the poll is named),
+/// One ballot as cast (or imported from paper): its marks and weight, keyed by the voter's random receipt code. No voter (unless the poll is named),
 /// no time, no sequential id. Not audited, for the same reason as PollVoter.
 public sealed class Ballot
 {
@@ -265,13 +340,14 @@ public sealed class Ballot
     {
     }
 
-    public Ballot(int pollId, string marks, int weight, int? delegateId)
+    public Ballot(int pollId, string marks, int weight, int? delegateId, bool paper = false)
     {
         Receipt = NewReceipt();
         PollId = pollId;
         Marks = marks;
         Weight = weight;
         DelegateId = delegateId;
+        Paper = paper;
     }
 
     public string Receipt { get; private set; } = "";
@@ -284,6 +360,9 @@ public sealed class Ballot
 
     /// Only in a named poll.
     public int? DelegateId { get; private set; }
+
+    /// A paper ballot imported by the tellers (decision 0029): it may rank candidates equal (2=5) or skip a rank (-).
+    public bool Paper { get; private set; }
 
     /// 16 characters of a 30-letter alphabet (about 78 bits), grouped in fours for reading aloud.
     public static string NewReceipt()

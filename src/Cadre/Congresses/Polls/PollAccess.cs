@@ -26,6 +26,14 @@ internal static class PollAccess
         return poll;
     }
 
+    /// Takes the poll's row lock (PostgreSQL) or the write lock (SQLite) with a no-op update, inside the caller's transaction,
+    /// and reads the poll again: ballots in flight finish first, and a concurrent close or paper entry is seen.
+    public static async Task LockAsync(CadreDbContext db, Poll poll, CancellationToken ct)
+    {
+        await db.Polls.Where(p => p.Id == poll.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.BallotsCast, p => p.BallotsCast), ct);
+        await db.Entry(poll).ReloadAsync(ct);
+    }
+
     /// The actor's own delegate row at a congress, through the member record of the person they are.
     public static async Task<CongressDelegate?> DelegateOfAsync(CadreDbContext db, Actor actor, int congressId, CancellationToken ct)
     {

@@ -14,9 +14,15 @@ public sealed record CandidateRow(int Position, string Name, int? MemberId, bool
 /// A poll as the presidium and the delegates see it; Voted and CanVote answer for the asking delegate.
 public sealed record PollDetail(int Id, int CongressId, string Title, PollKind Kind, PollStatus Status, bool Secret, int Seats, string? Method,
     string? Majority, string? MajorityBase, int BallotsCast, int? EntitledAtClose, int? PresentAtClose, IReadOnlyList<CandidateRow> Candidates,
-    PollResult? Result, bool CanManage, bool IsDelegate, bool Voted, string? CannotVoteBecause);
+    PollResult? Result, bool CanManage, bool IsDelegate, bool Voted, string? CannotVoteBecause, bool PaperOnly, DateTime? PaperEnteredAt)
+{
+    /// Whether the tellers may enter the paper count now (decisions 0028, 0029): the page shows its form only then.
+    public bool TakesPaper => CanManage && PaperEnteredAt is null
+        && (Status == PollStatus.Closed || (Status == PollStatus.Open && PaperOnly));
+}
 
-public sealed record PublishedBallot(string Receipt, string Marks, IReadOnlyList<string> Choices, int Weight, int? DelegateId);
+/// A counted ballot as published; Paper: imported from the tellers' paper ballots.
+public sealed record PublishedBallot(string Receipt, string Marks, IReadOnlyList<string> Choices, int Weight, int? DelegateId, bool Paper = false);
 
 public static class PollQueries
 {
@@ -41,6 +47,7 @@ public static class PollQueries
         string? why = delegateRow switch
         {
             null => "You are not a delegate of this congress.",
+            _ when p.PaperOnly => "This poll is voted on paper.",
             _ when voted => "You have voted.",
             _ when p.Status != PollStatus.Open => "The poll is not open.",
             { HoldsSeat: false } => "You do not hold a seat (mandate not confirmed, or an alternate).",
@@ -52,7 +59,7 @@ public static class PollQueries
         return new PollDetail(p.Id, p.CongressId, p.Title, p.Kind, p.Status, p.Secret, p.Seats, p.Method is { } m ? Count.Name(m) : null,
             p.Majority?.ToString(), p.MajorityBase?.ToString(), p.BallotsCast, p.EntitledAtClose, p.PresentAtClose,
             p.Candidates.OrderBy(c => c.Position).Select(c => new CandidateRow(c.Position, c.Name, c.MemberId, c.Withdrawn)).ToList(),
-            result, canManage, delegateRow is not null, voted, why);
+            result, canManage, delegateRow is not null, voted, why, p.PaperOnly, p.PaperEnteredAt);
     }
 
     /// The counted ballots, once published, in receipt order (which is random): anyone entitled to see the poll can repeat the count.
@@ -64,7 +71,7 @@ public static class PollQueries
         if (poll.Status != PollStatus.Published) return new ResultNotPublished();
         var names = poll.Candidates.ToDictionary(c => c.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Name);
         var ballots = await db.Ballots.AsNoTracking().Where(b => b.PollId == pollId).OrderBy(b => b.Receipt).ToListAsync(ct);
-        return ballots.Select(b => new PublishedBallot(Ballot.Display(b.Receipt), b.Marks, Choices(poll, b.Marks, names), b.Weight, b.DelegateId)).ToList();
+        return ballots.Select(b => new PublishedBallot(Ballot.Display(b.Receipt), b.Marks, Choices(poll, b.Marks, names), b.Weight, b.DelegateId, b.Paper)).ToList();
     }
 
     /// Whether a receipt is among the counted ballots, and the marks it carries.
@@ -90,5 +97,6 @@ public static class PollQueries
 
     private static List<string> Choices(Poll poll, string marks, Dictionary<string, string> names) => poll.Kind == PollKind.Question
         ? [marks switch { "Y" => "yes", "N" => "no", _ => "abstain" }]
-        : marks.Length == 0 ? [] : marks.Split(' ').Select(p => names.GetValueOrDefault(p, p)).ToList();
+        : marks.Length == 0 ? [] : marks.Split(' ')
+            .Select(rank => rank == "-" ? "(rank left blank)" : string.Join(" = ", rank.Split('=').Select(p => names.GetValueOrDefault(p, p)))).ToList();
 }

@@ -41,6 +41,9 @@ public sealed record PollResult
 
     public long Seed { get; init; }
 
+    /// What the tellers entered from paper, when they did (decisions 0028, 0029); included in the figures above.
+    public PaperCount? Paper { get; init; }
+
     /// Why the ballots could not be counted (no valid ballots, say); the ballots are still published.
     public string? Error { get; init; }
 
@@ -69,6 +72,13 @@ public sealed record PollResult
         Kind = PollKind.Question, Ballots = ballots, Votes = tally.Yes + tally.No + tally.Abstain, Yes = tally.Yes, No = tally.No,
         Abstain = tally.Abstain, Carried = decision.Carried, Reason = decision.Reason,
     };
+}
+
+/// The paper part of a result: a question's totals, or an election's imported ballots and their weight.
+public sealed record PaperCount(long? Yes, long? No, long? Abstain, long? Invalid, int? Ballots, long? Votes)
+{
+    public static PaperCount? Of(Poll poll) => poll.PaperEnteredAt is null ? null
+        : new PaperCount(poll.PaperYes, poll.PaperNo, poll.PaperAbstain, poll.PaperInvalid, poll.PaperBallots, poll.PaperVotes);
 }
 
 /// One stage of a count: each candidate's votes (null once out of the count) and transfers, in the order of Candidates.
