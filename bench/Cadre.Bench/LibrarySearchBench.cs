@@ -7,8 +7,8 @@ using Cadre.Education.Library;
 using Cadre.Organizations;
 using Microsoft.EntityFrameworkCore;
 
-/// Library search (issue 6): --documents documents (10,000 by default, about 100 million characters) in a SQLite database
-/// of their own, generated from a fixed seed: English-like text whose words follow a Zipf distribution (the most common
+/// Library search (issue 6): --documents documents (10,000 by default, about 100 million characters) in a database of
+/// their own on the engine of --provider (a SQLite file, or a PostgreSQL database made and dropped by BenchDatabase), generated from a fixed seed: English-like text whose words follow a Zipf distribution (the most common
 /// words real ones, a long tail of rarer word forms), 2 % of the documents Korean and 1 % Chinese. Queries mix common,
 /// middling and rare words, pairs, phrases, CJK substrings and query-syntax characters; each is LibraryQueries.ListAsync,
 /// the first page of 20 with snippets (the code behind /library and GET /api/v1/library), beside an indexed point query.
@@ -39,10 +39,11 @@ internal static class LibrarySearchBench
     {
         var folder = Path.Combine(Path.GetTempPath(), "cadre-bench-library-" + Path.GetRandomFileName());
         Directory.CreateDirectory(folder);
+        var (connectionString, serverDatabase) = await BenchDatabase.CreateEmptyAsync(options, folder, "library", ct);
         try
         {
             var builder = new DbContextOptionsBuilder<CadreDbContext>();
-            DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "library.db")}");
+            DatabaseSetup.Configure(builder, options.Provider, connectionString);
             var random = new Random(options.Seed);
             var vocabulary = Vocabulary(random, 60_000);
             var zipf = new Zipf(vocabulary.Length, 1.0);
@@ -51,13 +52,14 @@ internal static class LibrarySearchBench
             long characters;
             await using (var db = new CadreDbContext(builder.Options))
             {
-                await DatabaseSetup.MigrateAsync(db, ct);
                 characters = await WriteCorpusAsync(db, random, vocabulary, zipf, options.Documents, ct);
             }
             build.Stop();
 
             await using var search = new CadreDbContext(builder.Options);
-            var cjk = await search.Database.SqlQueryRaw<string>("""SELECT "Body" AS "Value" FROM "LibraryCjk" ORDER BY rowid LIMIT 50""").ToListAsync(ct);
+            var cjk = await search.Database.SqlQueryRaw<string>(search.IsPostgres
+                ? """SELECT "Cjk" AS "Value" FROM "LibrarySearch" WHERE "Cjk" <> '' ORDER BY "DocumentId" LIMIT 50"""
+                : """SELECT "Body" AS "Value" FROM "LibraryCjk" ORDER BY rowid LIMIT 50""").ToListAsync(ct);
             var queries = Queries(new Random(options.Seed + 1), vocabulary, cjk, options.Samples);
             foreach (var (_, q) in queries.Take(20)) await ListAsync(search, q, ct);
 
@@ -66,7 +68,7 @@ internal static class LibrarySearchBench
             var baselineP99 = Report.Percentile(baseline, 99);
             var figures = new List<Figure>
             {
-                new($"Library: index {options.Documents:N0} documents ({characters / 1e6:N0} M characters, FTS5 porter + trigram)",
+                new($"Library: index {options.Documents:N0} documents ({characters / 1e6:N0} M characters, {(search.IsPostgres ? "tsvector GIN + pg_trgm" : "FTS5 porter + trigram")})",
                     $"{build.Elapsed.TotalSeconds:N0} s", "", null, "", null)
                 {
                     Numbers = new() { ["seconds"] = build.Elapsed.TotalSeconds, ["documents"] = options.Documents, ["characters"] = characters },
@@ -89,6 +91,7 @@ internal static class LibrarySearchBench
         }
         finally
         {
+            await BenchDatabase.DropAsync(options, serverDatabase);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
@@ -159,6 +162,12 @@ internal static class LibrarySearchBench
             }
         }
         await transaction.CommitAsync(ct);
+        if (db.IsPostgres)
+        {
+            // Fresh statistics, as autovacuum would have gathered in a library that has settled.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE \"Documents\", \"DocumentVersions\", \"LibrarySearch\"", ct);
+            return characters;
+        }
         // FTS5 merges its segments as it goes; an explicit optimize leaves one b-tree per table, as a library that has settled.
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "LibraryFts" ("LibraryFts") VALUES ('optimize')""", ct);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "LibraryCjk" ("LibraryCjk") VALUES ('optimize')""", ct);

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Cadre.Accounts;
+using Cadre.Audit;
 using Cadre.Common;
 using Cadre.Data;
 using Cadre.Education.Courses;
@@ -179,6 +182,13 @@ public sealed class CourseTests
         var group = (await StudyGroupQueries.GetAsync(database.Context(), s.Officer, s.Group, TestDatabase.Ct)).Ok();
         Assert.Equal(["Eva Lima", "Iva Novak"], group.Participants.Select(p => p.Name).ToList());
         Assert.Equal(4, group.RequiredSessions);
+
+        // Eva belongs to the south branch, which reads nothing of the north district's education: her enrollment shows her
+        // the lesson's questions for discussion all the same.
+        var evaActor = new Actor("u-eva", "eva", [(Role.Member, s.Tree.SouthBranch)], eva.PersonId);
+        var lesson = Assert.Single((await MyEducation.ForAsync(database.Context(), evaActor, TestDatabase.Ct)).Ok().Lessons);
+        Assert.Equal(("Course for candidates", 1, "The programme"), (lesson.CourseTitle, lesson.Number, lesson.Title));
+        Assert.Equal(["Why study history?", "What are our aims?"], lesson.Questions);
     }
 
     [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
@@ -197,6 +207,7 @@ public sealed class CourseTests
         Assert.Equal([Today.AddDays(7)], mine.NextSessions.Select(n => n.On).ToList());
         var reading = Assert.Single(mine.Readings);
         Assert.Equal(("Programme", "our-history"), (reading.DocumentTitle, reading.Anchor));
+        Assert.Equal(["Why study history?", "What are our aims?"], Assert.Single(mine.Lessons).Questions);
         Assert.IsType<Cadre.Dues.NotYourProfile>((await MyEducation.ForAsync(database.Context(), s.Officer, TestDatabase.Ct)).Error);
     }
 
@@ -219,11 +230,52 @@ public sealed class CourseTests
         Assert.Equal((6, 1), (completion.Members, completion.Completed));
         Assert.Equal(4, north.SessionsHeld);
         Assert.Equal(0.75, north.AttendanceRate); // 3 present of 4 recorded
-        Assert.Equal(3, north.Months.Count);
-        Assert.Equal(north.SessionsHeld, north.Months.Sum(m => m.SessionsHeld));
+        // Today is 15 March 2025: the sessions held were on 8, 15 and 22 February and 1 March (the one on the 22nd of March is to come);
+        // both participants were recorded on 8 and 15 February, present three times.
+        Assert.Equal([("2025-01", 0, 0, 0), ("2025-02", 3, 4, 3), ("2025-03", 1, 0, 0)],
+            north.Months.Select(m => (m.Label, m.SessionsHeld, m.Recorded, m.Present)).ToList());
+        Assert.Equal([null, 0.75, null], north.Months.Select(m => m.AttendanceRate).ToList());
         var south = Arrange.Holding(Role.EducationOfficer, s.Tree.SouthDistrict);
         var southStats = (await EducationStatistics.RunAsync(database.Context(), south, s.Tree.SouthDistrict, 3, TestDatabase.Ct)).Ok();
         Assert.Equal(0, southStats.SessionsHeld);
         Assert.IsType<EducationScopeNotFound>((await EducationStatistics.RunAsync(database.Context(), south, s.Tree.NorthDistrict, 3, TestDatabase.Ct)).Error);
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_change_to_a_lessons_readings_and_questions_is_audited_with_who_when_before_and_after(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var s = await ArrangeAsync(database);
+        var lessonId = await database.Context().Lessons.Where(l => l.CourseId == s.Course).Select(l => l.Id).SingleAsync(TestDatabase.Ct);
+        var programme = await database.Context().Documents.Select(d => d.Id).SingleAsync(TestDatabase.Ct);
+        database.Clock.Advance(TimeSpan.FromHours(2));
+
+        (await database.RunAsync((db, a) => AddLesson.ChangeAsync(db, a, s.Course, lessonId, new AddLesson.Request
+        {
+            Title = "The programme", Readings = [new(programme, null, "all of it")], Questions = ["What is to be done?"],
+        }, TestDatabase.Ct), s.Officer)).Ok();
+        // The same content again changes nothing and records nothing.
+        (await database.RunAsync((db, a) => AddLesson.ChangeAsync(db, a, s.Course, lessonId, new AddLesson.Request
+        {
+            Title = "The programme", Readings = [new(programme, null, "all of it")], Questions = ["What is to be done?"],
+        }, TestDatabase.Ct), s.Officer)).Ok();
+
+        await using var db = database.Context();
+        var key = lessonId.ToString(CultureInfo.InvariantCulture);
+        var entries = await db.AuditEntries.Where(e => e.EntityType == "LessonContent" && e.EntityId == key).OrderBy(e => e.Id).ToListAsync(TestDatabase.Ct);
+        Assert.Equal([AuditAction.Created, AuditAction.Updated], entries.Select(e => e.Action).ToList());
+        var changed = entries[1];
+        Assert.Equal((s.Officer.UserId, s.Officer.Name, s.Tree.NorthDistrict), (changed.UserId, changed.UserName, changed.OrganizationId));
+        Assert.Equal(TestClock.Start.UtcDateTime.AddHours(2), changed.At);
+        using var before = JsonDocument.Parse(changed.Before!);
+        using var after = JsonDocument.Parse(changed.After!);
+        Assert.Equal(["Why study history?", "What are our aims?"], before.RootElement.GetProperty("Questions").EnumerateArray().Select(q => q.GetString()).ToList());
+        Assert.Equal("our-history", before.RootElement.GetProperty("Readings")[0].GetProperty("Anchor").GetString());
+        Assert.Equal(["What is to be done?"], after.RootElement.GetProperty("Questions").EnumerateArray().Select(q => q.GetString()).ToList());
+        var reading = after.RootElement.GetProperty("Readings").EnumerateArray().Single();
+        Assert.Equal((programme, JsonValueKind.Null, "all of it"),
+            (reading.GetProperty("DocumentId").GetInt32(), reading.GetProperty("Anchor").ValueKind, reading.GetProperty("Note").GetString()));
+        Assert.Null(entries[0].Before);
+        Assert.Contains("Why study history?", entries[0].After, StringComparison.Ordinal);
     }
 }

