@@ -3307,13 +3307,15 @@ namespace Cadre.Migrations.Postgres.Migrations
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("FamilyKey");
-
-                    b.HasIndex("FullKey");
-
                     b.HasIndex("OccupationId");
 
                     b.HasIndex("PhoneKey");
+
+                    b.HasIndex("FamilyKey", "Id")
+                        .HasDatabaseName("IX_People_FamilyKey");
+
+                    b.HasIndex("FullKey", "Id")
+                        .HasDatabaseName("IX_People_FullKey");
 
                     b.ToTable("People");
                 });

@@ -3,74 +3,125 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cadre.Migrations.Sqlite.Migrations
+namespace Cadre.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class PaperCounts : Migration
+    public partial class PaperCountsCompositionAndNameIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_People_FamilyKey",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_FullKey",
+                table: "People");
+
             migrationBuilder.AddColumn<long>(
                 name: "PaperAbstain",
                 table: "Polls",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PaperBallots",
                 table: "Polls",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "PaperEnteredAt",
                 table: "Polls",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "PaperInvalid",
                 table: "Polls",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "PaperNo",
                 table: "Polls",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "PaperOnly",
                 table: "Polls",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<long>(
                 name: "PaperVotes",
                 table: "Polls",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "PaperYes",
                 table: "Polls",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "Paper",
                 table: "Ballots",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "CompositionCells",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Of = table.Column<int>(type: "integer", nullable: false),
+                    Dimension = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Members = table.Column<int>(type: "integer", nullable: false),
+                    OwnMembers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompositionCells", x => new { x.OrganizationId, x.On, x.Of, x.Dimension, x.Category });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_FamilyKey",
+                table: "People",
+                columns: new[] { "FamilyKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_FullKey",
+                table: "People",
+                columns: new[] { "FullKey", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompositionCells_On",
+                table: "CompositionCells",
+                column: "On");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CompositionCells");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_FamilyKey",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_FullKey",
+                table: "People");
+
             migrationBuilder.DropColumn(
                 name: "PaperAbstain",
                 table: "Polls");
@@ -106,6 +157,16 @@ namespace Cadre.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "Paper",
                 table: "Ballots");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_FamilyKey",
+                table: "People",
+                column: "FamilyKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_FullKey",
+                table: "People",
+                column: "FullKey");
         }
     }
 }

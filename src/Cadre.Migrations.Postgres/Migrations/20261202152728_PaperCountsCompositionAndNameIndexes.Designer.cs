@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cadre.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CadreDbContext))]
-    [Migration("20261202140511_PaperCounts")]
-    partial class PaperCounts
+    [Migration("20261202152728_PaperCountsCompositionAndNameIndexes")]
+    partial class PaperCountsCompositionAndNameIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1730,6 +1730,36 @@ namespace Cadre.Migrations.Postgres.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Cadre.Health.CompositionCell", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Of")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwnMembers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId", "On", "Of", "Dimension", "Category");
+
+                    b.HasIndex("On");
+
+                    b.ToTable("CompositionCells", (string)null);
+                });
+
             modelBuilder.Entity("Cadre.Health.HealthRun", b =>
                 {
                     b.Property<int>("Id")
@@ -3280,13 +3310,15 @@ namespace Cadre.Migrations.Postgres.Migrations
 
                     b.HasIndex("EmailKey");
 
-                    b.HasIndex("FamilyKey");
-
-                    b.HasIndex("FullKey");
-
                     b.HasIndex("OccupationId");
 
                     b.HasIndex("PhoneKey");
+
+                    b.HasIndex("FamilyKey", "Id")
+                        .HasDatabaseName("IX_People_FamilyKey");
+
+                    b.HasIndex("FullKey", "Id")
+                        .HasDatabaseName("IX_People_FullKey");
 
                     b.ToTable("People");
                 });
