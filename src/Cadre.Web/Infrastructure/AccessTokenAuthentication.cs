@@ -23,7 +23,10 @@ public sealed class AccessTokenAuthentication(
         if (!secret.StartsWith(PersonalAccessToken.Prefix, StringComparison.Ordinal) || secret.Length > 200)
             return AuthenticateResult.Fail("The bearer token is not a Cadre access token.");
         var hash = PersonalAccessToken.HashOf(secret);
-        var found = await TokenByHash(db, hash, Context.RequestAborted);
+        // One query, read without tracking: the token and its user are read on every API request.
+        var found = await db.AccessTokens.AsNoTracking().Where(t => t.Hash == hash)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.Id, u.UserName, u.LockoutEnd })
+            .SingleOrDefaultAsync(Context.RequestAborted);
         var now = db.Now;
         if (found is null || !found.Token.IsActive(now)) return AuthenticateResult.Fail("The access token is unknown, revoked or expired.");
         if (found.LockoutEnd > DateTimeOffset.UtcNow) return AuthenticateResult.Fail("The account is locked.");
@@ -36,15 +39,6 @@ public sealed class AccessTokenAuthentication(
             [new Claim(ClaimTypes.NameIdentifier, found.Id), new Claim(ClaimTypes.Name, found.UserName ?? found.Id)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
-
-    // One query, read without tracking and compiled once: the token and its user are read on every API request.
-    private static readonly Func<CadreDbContext, string, CancellationToken, Task<FoundToken?>> TokenByHash =
-        EF.CompileAsyncQuery((CadreDbContext db, string hash, CancellationToken ct) =>
-            db.AccessTokens.AsNoTracking().Where(t => t.Hash == hash)
-                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new FoundToken(t, u.Id, u.UserName, u.LockoutEnd))
-                .SingleOrDefault());
-
-    private sealed record FoundToken(PersonalAccessToken Token, string Id, string? UserName, DateTimeOffset? LockoutEnd);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) => ApiStatus.WriteAsync(Context, StatusCodes.Status401Unauthorized);
 

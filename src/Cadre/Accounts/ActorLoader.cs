@@ -13,26 +13,13 @@ public static class ActorLoader
     /// on every web instance.
     public static async Task<Actor?> LoadAsync(CadreDbContext db, string userId, CancellationToken ct)
     {
-        var user = await UserById(db, userId, ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.Email, u.PersonId }).SingleOrDefaultAsync(ct);
         if (user is null) return null;
-        var grants = new List<(Role, int?)>();
-        await foreach (var grant in GrantsOf(db, userId).WithCancellation(ct)) grants.Add((grant.Role, grant.OrganizationId));
-        return new Actor(user.Id, user.Email ?? user.Id, grants, user.PersonId);
+        var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId)
+            .Select(g => new { g.Role, g.OrganizationId }).ToListAsync(ct);
+        return new Actor(user.Id, user.Email ?? user.Id, grants.Select(g => (g.Role, g.OrganizationId)), user.PersonId);
     }
-
-    // Both run on every request: compiled once, they skip EF's translation cache look-up (which walks and hashes the
-    // whole expression tree each time), a measurable share of a small page's CPU under load.
-    private static readonly Func<CadreDbContext, string, CancellationToken, Task<ActorUser?>> UserById =
-        EF.CompileAsyncQuery((CadreDbContext db, string userId, CancellationToken ct) =>
-            db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new ActorUser(u.Id, u.Email, u.PersonId)).SingleOrDefault());
-
-    private static readonly Func<CadreDbContext, string, IAsyncEnumerable<ActorGrant>> GrantsOf =
-        EF.CompileAsyncQuery((CadreDbContext db, string userId) =>
-            db.RoleGrants.AsNoTracking().Where(g => g.UserId == userId).Select(g => new ActorGrant(g.Role, g.OrganizationId)));
-
-    private sealed record ActorUser(string Id, string? Email, int? PersonId);
-
-    private sealed record ActorGrant(Role Role, int? OrganizationId);
 
     public static async Task<List<UserRow>> ListUsersAsync(CadreDbContext db, CancellationToken ct)
     {

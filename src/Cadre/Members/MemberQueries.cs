@@ -208,15 +208,6 @@ public static class MemberQueries
         db.Classifiers.AsNoTracking().Where(c => c.Kind == kind).OrderBy(c => c.SortOrder).ToListAsync(ct);
 
     /// Every kind of classifier in one query, for the forms and filters that offer several lists at once.
-    public static async Task<ILookup<ClassifierKind, Classifier>> AllClassifiersAsync(CadreDbContext db, CancellationToken ct)
-    {
-        var all = new List<Classifier>();
-        await foreach (var classifier in AllClassifiers(db).WithCancellation(ct)) all.Add(classifier);
-        return all.OrderBy(c => c.Kind).ThenBy(c => c.SortOrder).ToLookup(c => c.Kind);
-    }
-
-    // Read by every member list page (its filter form): compiled once, it skips EF's translation cache look-up. The few
-    // classifiers are sorted in memory.
-    private static readonly Func<CadreDbContext, IAsyncEnumerable<Classifier>> AllClassifiers =
-        EF.CompileAsyncQuery((CadreDbContext db) => db.Classifiers.AsNoTracking());
+    public static async Task<ILookup<ClassifierKind, Classifier>> AllClassifiersAsync(CadreDbContext db, CancellationToken ct) =>
+        (await db.Classifiers.AsNoTracking().OrderBy(c => c.Kind).ThenBy(c => c.SortOrder).ToListAsync(ct)).ToLookup(c => c.Kind);
 }
