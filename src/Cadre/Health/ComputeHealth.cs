@@ -18,6 +18,9 @@ public static class ComputeHealth
     {
         /// The part of Took spent on the composition (ComputeComposition).
         public TimeSpan CompositionTook { get; init; }
+
+        /// The composition cells written (CompositionCells); Rows counts the indicator values alone.
+        public int CompositionCells { get; init; }
     }
 
     public static async Task<Computed> RunAsync(CadreDbContext db, CancellationToken ct, int flowMonths = DefaultFlowMonths,
@@ -53,14 +56,13 @@ public static class ComputeHealth
         var compositionStarted = watch.Elapsed;
         var composition = await ComputeComposition.RunAsync(db, ct);
         var compositionTook = watch.Elapsed - compositionStarted;
-        rows += composition.Rows;
         statements += 2 * composition.Days;
         progress?.Report("composition");
         var raised = await RaiseWarnings.HandleAsync(db, month, ct);
         var took = watch.Elapsed;
         db.HealthRuns.Add(HealthRun.Of(month, started, started + took, rows, raised));
         await db.SaveChangesAsync(ct);
-        return new Computed(month, statements, rows, raised, took) { CompositionTook = compositionTook };
+        return new Computed(month, statements, rows, raised, took) { CompositionTook = compositionTook, CompositionCells = composition.Rows };
     }
 
     /// Replaces one indicator's month; returns the rows written.
