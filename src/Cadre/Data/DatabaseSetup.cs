@@ -50,7 +50,7 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider == DatabaseProvider.Postgres
             ? options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
-            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations));
+            : options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqliteBusyTimeout.Instance);
 
     /// Applies pending migrations and, on SQLite, turns on write-ahead logging so readers never wait for a writer.
     public static async Task MigrateAsync(CadreDbContext db, CancellationToken ct = default)

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Cadre.Cli;
 using Cadre.Tests.Congresses;
 using Cadre.Tests.Demo;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -144,18 +142,5 @@ public sealed class CountAndApportionCliTests : IAsyncLifetime
         Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }

@@ -1,11 +1,9 @@
 using Cadre.Accounts;
-using Cadre.Cli;
 using Cadre.Dues;
 using Cadre.Members;
 using Cadre.Organizations;
 using Cadre.Tests.Demo;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -77,18 +75,5 @@ public sealed class ExportDuesCliTests : IAsyncLifetime
         Assert.True(paid.IsSuccess, paid.Error?.Message);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }

@@ -1,10 +1,8 @@
 using Cadre.Accounts;
-using Cadre.Cli;
 using Cadre.Members;
 using Cadre.Organizations;
 using Cadre.Tests.Demo;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -59,18 +57,5 @@ public sealed class HealthCliTests : IAsyncLifetime
         Assert.Equal(0, await scope.Db().HealthRuns.CountAsync(Ct));
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }

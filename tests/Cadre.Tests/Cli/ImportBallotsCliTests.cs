@@ -1,12 +1,10 @@
 using Cadre.Accounts;
-using Cadre.Cli;
 using Cadre.Congresses;
 using Cadre.Congresses.Polls;
 using Cadre.Elections.Counting;
 using Cadre.Organizations;
 using Cadre.Tests.Demo;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -95,18 +93,5 @@ public sealed class ImportBallotsCliTests : IAsyncLifetime
         Assert.Equal((1, true), (exit, output.Contains("nowhere.blt: there is no such file", StringComparison.Ordinal)));
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }

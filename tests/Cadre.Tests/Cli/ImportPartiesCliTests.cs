@@ -1,8 +1,6 @@
-using Cadre.Cli;
 using Cadre.Tests.Demo;
 using Cadre.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -52,18 +50,5 @@ public sealed class ImportPartiesCliTests : IAsyncLifetime
         Assert.Contains("there is no such file", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }

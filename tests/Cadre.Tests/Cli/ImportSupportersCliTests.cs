@@ -1,10 +1,8 @@
 using Cadre.Accounts;
-using Cadre.Cli;
 using Cadre.Organizations;
 using Cadre.Supporters;
 using Cadre.Tests.Demo;
 using Microsoft.EntityFrameworkCore;
-using Spectre.Console;
 
 namespace Cadre.Tests.Cli;
 
@@ -70,18 +68,5 @@ public sealed class ImportSupportersCliTests : IAsyncLifetime
         Assert.Contains("supporters.csv:2:organization: There is no organization XX.", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 500;
-        var exit = await CadreCli.RunAsync(args, database.Configuration, console, Ct);
-        return (exit, writer.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => CliRun.RunAsync(database.Configuration, Ct, args);
 }
