@@ -253,4 +253,47 @@ public sealed class LibrarySearchTests
         Assert.Equal(5, first.Items.Concat(second.Items).Select(r => r.Key).Distinct().Count());
         Assert.IsType<Cadre.Common.InvalidCursor>((await LibraryQueries.ListAsync(database.Context(), new LibraryFilter { Query = "unity", Cursor = "nonsense" }, TestDatabase.Ct)).Error);
     }
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_word_ranks_the_documents_that_use_it_more_first_and_a_revision_moves_its_document(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        // Same length, the word once, twice and four times; a fourth document without it keeps the word from being everywhere.
+        var texts = new[] { "cooperation farm school market", "cooperation cooperation school market", "cooperation cooperation cooperation cooperation" };
+        var ids = new List<int>();
+        for (var i = 0; i < texts.Length; i++) ids.Add(await database.PublishAsync(tree.Centre, Draft($"co-{i + 1}", $"Note {i + 1}", texts[i])));
+        await database.PublishAsync(tree.Centre, Draft("other", "Other", "farm school market wages"));
+
+        Assert.Equal(["co-3", "co-2", "co-1"], await database.FoundKeysAsync("cooperation"));
+
+        var admin = Actor.System("test");
+        (await ReviseDocument.HandleAsync(database.Context(admin), admin, ids[0], new ReviseDocument.Request
+        {
+            Document = Draft("co-1", "Note 1", string.Join(" ", Enumerable.Repeat("cooperation", 8))),
+        }, TestDatabase.Ct)).Ok();
+
+        Assert.Equal(["co-1", "co-3", "co-2"], await database.FoundKeysAsync("cooperation"));
+        Assert.Equal(["other"], await database.FoundKeysAsync("farm"));
+        Assert.Empty(await database.FoundKeysAsync("cooperation farm"));
+    }
+
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_phrase_is_found_among_many_documents_with_its_words_in_another_order_and_pages_right(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        for (var i = 0; i < 30; i++)
+            await database.PublishAsync(tree.Centre, Draft($"reversed-{i}", $"Reversed {i}", $"The circles study {string.Join(" ", Enumerable.Repeat("theory", i))}."));
+        for (var i = 0; i < 4; i++)
+            await database.PublishAsync(tree.Centre, Draft($"phrase-{i}", $"Phrase {i}", $"Members study circles {string.Join(" ", Enumerable.Repeat("practice", i))}."));
+
+        var first = (await LibraryQueries.ListAsync(database.Context(), new LibraryFilter { Query = "\"study circles\"", Take = 3 }, TestDatabase.Ct)).Ok();
+        var second = (await LibraryQueries.ListAsync(database.Context(), new LibraryFilter { Query = "\"study circles\"", Take = 3, Cursor = first.Next }, TestDatabase.Ct)).Ok();
+
+        Assert.Equal(3, first.Items.Count);
+        Assert.Single(second.Items);
+        Assert.Null(second.Next);
+        Assert.Equal(["phrase-0", "phrase-1", "phrase-2", "phrase-3"], first.Items.Concat(second.Items).Select(r => r.Key).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(34, (await database.FoundKeysAsync("study circles", new LibraryFilter { Take = 100 })).Count);
+    }
 }

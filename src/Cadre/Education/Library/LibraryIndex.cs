@@ -32,6 +32,8 @@ public static class LibraryIndex
                 ON CONFLICT ("DocumentId") DO UPDATE SET "Config" = excluded."Config", "Title" = excluded."Title",
                     "Author" = excluded."Author", "Body" = excluded."Body", "Cjk" = excluded."Cjk"
                 """, [document.Id, ConfigurationFor(document.Language), document.Title, author, plain, JoinCjk(cjkTitle, cjkBody)], ct);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "LibraryTerms" WHERE "DocumentId" = {0}""", [document.Id], ct);
+            await db.Database.ExecuteSqlRawAsync(LibrarySearchSql.WriteTerms("""WHERE s."DocumentId" = {0}"""), [document.Id], ct);
             return;
         }
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "LibraryFts" WHERE rowid = {0}""", [document.Id], ct);

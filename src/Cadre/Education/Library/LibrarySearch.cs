@@ -19,6 +19,8 @@ internal static class LibrarySearch
 
     public const int MaxOffset = 1_000;
 
+    private const int SnippetWindow = 12_000;
+
     public sealed class Hit
     {
         public int DocumentId { get; set; }
@@ -43,9 +45,12 @@ internal static class LibrarySearch
             parameters.Add(value);
             return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
-        var sql = db.IsPostgres ? Postgres(query, P) : Sqlite(query, P);
-        sql.Append(Filters(filter, P));
-        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+        var sql = db.IsPostgres ? Postgres(query, filter, offset, take, P) : Sqlite(query, P);
+        if (!db.IsPostgres)
+        {
+            sql.Append(Filters(filter, P));
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+        }
         var hits = await db.Database.SqlQueryRaw<Hit>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
         var more = hits.Count > take;
         if (more) hits.RemoveAt(hits.Count - 1);
@@ -80,25 +85,62 @@ internal static class LibrarySearch
         return sql;
     }
 
-    private static StringBuilder Postgres(SearchQuery query, Func<object, string> p)
+    /// On PostgreSQL words are matched by the GIN index (cadre_library_matches) and ranked by BM25 over the term rows
+    /// (LibrarySearchSql.PostgresTermsUp, decision 0076): k1 1.2, b 0.75, the idf ln(1 + (N - df + 0.5) / (df + 0.5)). A
+    /// quoted phrase is first matched as its words; the phrase itself is then checked on the ranked candidates in rank
+    /// order, only until the page is full, since checking it means reading a document's whole vector.
+    private static StringBuilder Postgres(SearchQuery query, LibraryFilter filter, int offset, int take, Func<object, string> p)
     {
         var sql = new StringBuilder();
-        var score = new List<string>();
-        if (query.HasWords)
+        if (!query.HasWords)
         {
-            score.Add("ts_rank(s.\"Vector\", q.q, 1)");
-            sql.Append(CultureInfo.InvariantCulture, $"SELECT d.\"Id\" AS \"DocumentId\", {{SCORE}} AS \"Score\" FROM \"LibrarySearch\" s JOIN \"Documents\" d ON d.\"Id\" = s.\"DocumentId\" CROSS JOIN (SELECT {TsQuery(query, p)} AS q) q WHERE s.\"Vector\" @@ q.q");
-        }
-        else sql.Append("""SELECT d."Id" AS "DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE 1 = 1""");
-        foreach (var run in query.Cjk)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
-            // How often the run occurs, damped by the length of the text: the trigram index finds, this orders.
-            var r = p(run);
-            if (!query.HasWords)
+            var score = new List<string>();
+            sql.Append("""SELECT d."Id" AS "DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE 1 = 1""");
+            foreach (var run in query.Cjk)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
+                // How often the run occurs, damped by the length of the text: the trigram index finds, this orders.
+                var r = p(run);
                 score.Add($"(length(s.\"Cjk\") - length(replace(s.\"Cjk\", {r}, '')))::float8 / length({r}) / (1 + ln(1 + length(s.\"Cjk\")))");
+            }
+            sql.Replace("{SCORE}", score.Count == 0 ? "0.0::float8" : "(" + string.Join(" + ", score) + ")::float8");
+            sql.Append(Filters(filter, p));
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+            return sql;
         }
-        sql.Replace("{SCORE}", score.Count == 0 ? "0.0::float8" : "(" + string.Join(" + ", score) + ")::float8");
+
+        var phrased = query.Phrases.Count > 0;
+        sql.Append(CultureInfo.InvariantCulture, $"""
+            WITH q AS MATERIALIZED (SELECT {TsQuery(query, p)} AS q, {(phrased ? TsQuery(query.PhrasesAsWords(), p) : "NULL::tsquery")} AS loose),
+            lex AS MATERIALIZED (SELECT DISTINCT l FROM unnest({Lexemes(query, p)}) l),
+            m AS MATERIALIZED (SELECT id FROM cadre_library_matches((SELECT {(phrased ? "loose" : "q")} FROM q)) id),
+            st AS MATERIALIZED (SELECT greatest(count(*), 1)::float8 AS n, greatest(avg("Words"), 1)::float8 AS avgdl FROM "LibrarySearch"),
+            df AS MATERIALIZED (SELECT t."Lexeme", count(*)::float8 AS df FROM "LibraryTerms" t WHERE t."Lexeme" IN (SELECT l FROM lex) GROUP BY t."Lexeme"),
+            sc AS (
+                SELECT t."DocumentId", sum(ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5))
+                    * t."Weight" * 2.2 / (t."Weight" + 1.2 * (0.25 + 0.75 * t."Words" / st.avgdl))) AS score
+                FROM "LibraryTerms" t JOIN df ON df."Lexeme" = t."Lexeme" CROSS JOIN st
+                WHERE t."DocumentId" IN (SELECT id FROM m) GROUP BY t."DocumentId")
+            """);
+        var candidates = new StringBuilder("""SELECT d."Id" AS "DocumentId", coalesce(sc.score, 0)::float8 AS "Score" FROM m JOIN "Documents" d ON d."Id" = m.id LEFT JOIN sc ON sc."DocumentId" = m.id""");
+        if (query.Cjk.Count > 0)
+        {
+            candidates.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = m.id WHERE 1 = 1""");
+            foreach (var run in query.Cjk) candidates.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
+        }
+        else candidates.Append(" WHERE 1 = 1");
+        candidates.Append(Filters(filter, p));
+        if (!phrased)
+        {
+            sql.Append(candidates).Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+            return sql;
+        }
+        // OFFSET 0 keeps the sorted candidates a subquery of their own, so the phrase is checked as rows leave the sort.
+        sql.Append(CultureInfo.InvariantCulture, $"""
+            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, d."Id" OFFSET 0) x
+            WHERE EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
+            ORDER BY x."Score" DESC, x."DocumentId" LIMIT {take + 1} OFFSET {offset}
+            """);
         return sql;
     }
 
@@ -115,6 +157,14 @@ internal static class LibrarySearch
             parts.AddRange(phrases.Select(ph => $"phraseto_tsquery('{c}', {ph})"));
             return "(" + string.Join(" && ", parts) + ")";
         })) + ")";
+    }
+
+    /// Every lexeme the query's words and phrases stem to in any configuration: the term rows ranking reads.
+    private static string Lexemes(SearchQuery query, Func<object, string> p)
+    {
+        var text = p(string.Join(" ", query.Words.Concat(query.Phrases.SelectMany(ph => ph))));
+        return "(" + string.Join(" || ", LibrarySearchSql.Languages.Select(LibrarySearchSql.Configuration)
+            .Select(c => $"tsvector_to_array(to_tsvector('{c}', {text}))")) + ")";
     }
 
     private static string Filters(LibraryFilter filter, Func<object, string> p)
@@ -143,10 +193,17 @@ internal static class LibrarySearch
                 return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
             }
             var tsquery = TsQuery(query, P);
+            var lexemes = Lexemes(query, P);
             var options = P($"StartSel={Open}, StopSel={Close}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"");
-            rows = await db.Database.SqlQueryRaw<SnippetRow>(
-                $"SELECT s.\"DocumentId\", ts_headline(s.\"Config\", s.\"Body\", q.q, {options}) AS \"Snippet\" FROM \"LibrarySearch\" s CROSS JOIN (SELECT {tsquery} AS q) q WHERE s.\"DocumentId\" IN ({list})",
-                parameters.ToArray()).ToListAsync(ct);
+            // ts_headline parses all the text it is given, and a document may run to hundreds of thousands of characters:
+            // it is given a window of 12,000 around the first place a lexeme of the query appears as written (most stems
+            // are a prefix of the words they stem), or the beginning of the text.
+            rows = await db.Database.SqlQueryRaw<SnippetRow>($"""
+                SELECT s."DocumentId", ts_headline(s."Config", substring(s."Body" FROM greatest(1, w.at - 2000) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
+                FROM "LibrarySearch" s CROSS JOIN (SELECT {tsquery} AS q) q
+                CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(s."Body"), l), 0)), 1) AS at FROM unnest({lexemes}) l) w
+                WHERE s."DocumentId" IN ({list})
+                """, parameters.ToArray()).ToListAsync(ct);
         }
         else if (query.HasWords)
         {

@@ -14,6 +14,9 @@ public sealed record SearchQuery(IReadOnlyList<string> Words, IReadOnlyList<IRea
 
     public bool HasWords => Words.Count > 0 || Phrases.Count > 0;
 
+    /// The same query with each phrase's words as words of their own, in any order: what a phrase's matches are found among.
+    public SearchQuery PhrasesAsWords() => this with { Words = [.. Words, .. Phrases.SelectMany(p => p)], Phrases = [] };
+
     public static SearchQuery Parse(string? text)
     {
         var words = new List<string>();
