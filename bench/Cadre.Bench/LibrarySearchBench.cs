@@ -165,7 +165,7 @@ internal static class LibrarySearchBench
         if (db.IsPostgres)
         {
             // Fresh statistics and visibility maps (index-only scans of the term rows), as autovacuum leaves a library that has settled.
-            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"Documents\", \"DocumentVersions\", \"LibrarySearch\", \"LibraryTerms\"", ct);
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"Documents\", \"DocumentVersions\", \"LibrarySearch\", \"LibraryTerms\", \"LibraryLengths\"", ct);
             return characters;
         }
         // FTS5 merges its segments as it goes; an explicit optimize leaves one b-tree per table, as a library that has settled.

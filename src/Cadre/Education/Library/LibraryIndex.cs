@@ -33,6 +33,7 @@ public static class LibraryIndex
                     "Author" = excluded."Author", "Body" = excluded."Body", "Cjk" = excluded."Cjk"
                 """, [document.Id, ConfigurationFor(document.Language), document.Title, author, plain, JoinCjk(cjkTitle, cjkBody)], ct);
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "LibraryTerms" WHERE "DocumentId" = {0}""", [document.Id], ct);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "LibraryLengths" WHERE "DocumentId" = {0}""", [document.Id], ct);
             await db.Database.ExecuteSqlRawAsync(LibrarySearchSql.WriteTerms("""WHERE s."DocumentId" = {0}"""), [document.Id], ct);
             return;
         }

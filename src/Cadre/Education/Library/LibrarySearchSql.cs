@@ -72,7 +72,13 @@ public static class LibrarySearchSql
     /// is therefore a function that plans its one query with sequential scans off, so the GIN index always finds the rows.
     public static readonly string[] PostgresTermsUp =
     [
-        """ALTER TABLE "LibrarySearch" ADD COLUMN "Words" integer NOT NULL DEFAULT 0;""",
+        // Apart from "LibrarySearch": updating a row there would compute its generated tsvector again.
+        """
+        CREATE TABLE "LibraryLengths" (
+            "DocumentId" integer PRIMARY KEY REFERENCES "LibrarySearch" ("DocumentId") ON DELETE CASCADE,
+            "Words" integer NOT NULL
+        );
+        """,
         """
         CREATE TABLE "LibraryTerms" (
             "Lexeme" text NOT NULL,
@@ -95,10 +101,10 @@ public static class LibrarySearchSql
     [
         """DROP FUNCTION IF EXISTS cadre_library_matches(tsquery);""",
         """DROP TABLE IF EXISTS "LibraryTerms";""",
-        """ALTER TABLE "LibrarySearch" DROP COLUMN IF EXISTS "Words";""",
+        """DROP TABLE IF EXISTS "LibraryLengths";""",
     ];
 
-    /// Writes the term rows and the length of the documents the condition selects (all of them when it is empty), from
+    /// Writes the term rows and the length (LibraryLengths) of the documents the condition selects (all of them when it is empty), from
     /// their tsvectors: a lexeme's weight is the sum over its positions of 10 (title), 5 (author) or 1 (text).
     public static string WriteTerms(string condition) => $"""
         WITH t AS (
@@ -107,7 +113,8 @@ public static class LibrarySearchSql
                 cardinality(u.positions) AS n
             FROM "LibrarySearch" s, unnest(s."Vector") u {condition}),
         total AS (SELECT "DocumentId", sum(n)::integer AS words FROM t GROUP BY "DocumentId"),
-        counted AS (UPDATE "LibrarySearch" s SET "Words" = total.words FROM total WHERE s."DocumentId" = total."DocumentId")
+        counted AS (INSERT INTO "LibraryLengths" ("DocumentId", "Words") SELECT "DocumentId", words FROM total
+                    ON CONFLICT ("DocumentId") DO UPDATE SET "Words" = excluded."Words")
         INSERT INTO "LibraryTerms" ("Lexeme", "DocumentId", "Weight", "Words")
         SELECT t.lexeme, t."DocumentId", t.weight, total.words FROM t JOIN total ON total."DocumentId" = t."DocumentId";
         """;
