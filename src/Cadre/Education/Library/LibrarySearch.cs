@@ -19,7 +19,7 @@ internal static class LibrarySearch
 
     public const int MaxOffset = 1_000;
 
-    private const int SnippetWindow = 12_000;
+    private const int SnippetWindow = 3_000;
 
     public sealed class Hit
     {
@@ -123,22 +123,25 @@ internal static class LibrarySearch
                 FROM tl JOIN df ON df."Lexeme" = tl."Lexeme" CROSS JOIN st
                 WHERE tl."DocumentId" IN (SELECT id FROM m) GROUP BY tl."DocumentId")
             """);
-        var candidates = new StringBuilder("""SELECT d."Id" AS "DocumentId", coalesce(sc.score, 0)::float8 AS "Score" FROM m JOIN "Documents" d ON d."Id" = m.id LEFT JOIN sc ON sc."DocumentId" = m.id""");
+        // The documents' own columns are read only to filter by them: without a filter the matches need no join.
+        var filters = Filters(filter, p);
+        var candidates = new StringBuilder("""SELECT m.id AS "DocumentId", coalesce(sc.score, 0)::float8 AS "Score" FROM m LEFT JOIN sc ON sc."DocumentId" = m.id""");
+        if (filters.Length > 0) candidates.Append(""" JOIN "Documents" d ON d."Id" = m.id""");
         if (query.Cjk.Count > 0)
         {
             candidates.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = m.id WHERE 1 = 1""");
             foreach (var run in query.Cjk) candidates.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
         }
         else candidates.Append(" WHERE 1 = 1");
-        candidates.Append(Filters(filter, p));
+        candidates.Append(filters);
         if (!phrased)
         {
-            sql.Append(candidates).Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+            sql.Append(candidates).Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, m.id LIMIT {take + 1} OFFSET {offset}");
             return sql;
         }
         // OFFSET 0 keeps the sorted candidates a subquery of their own, so the phrase is checked as rows leave the sort.
         sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, d."Id" OFFSET 0) x
+            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, m.id OFFSET 0) x
             WHERE EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
             ORDER BY x."Score" DESC, x."DocumentId" LIMIT {take + 1} OFFSET {offset}
             """);
@@ -201,10 +204,10 @@ internal static class LibrarySearch
             var lexemes = Lexemes(query, P);
             var options = P($"StartSel={Open}, StopSel={Close}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"");
             // ts_headline parses all the text it is given, and a document may run to hundreds of thousands of characters:
-            // it is given a window of 12,000 around the first place a lexeme of the query appears as written (most stems
-            // are a prefix of the words they stem), or the beginning of the text.
+            // it is given a window of 3,000 (about 450 words, room for both fragments) from 500 before the first place a
+            // lexeme of the query appears as written (most stems are a prefix of the words they stem), or the beginning.
             rows = await db.Database.SqlQueryRaw<SnippetRow>($"""
-                SELECT s."DocumentId", ts_headline(s."Config", substring(s."Body" FROM greatest(1, w.at - 2000) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
+                SELECT s."DocumentId", ts_headline(s."Config", substring(s."Body" FROM greatest(1, w.at - 500) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
                 FROM "LibrarySearch" s CROSS JOIN (SELECT {tsquery} AS q) q
                 CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(lower(s."Body"), l), 0)), 1) AS at FROM unnest({lexemes}) l) w
                 WHERE s."DocumentId" IN ({list})
