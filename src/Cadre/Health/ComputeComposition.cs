@@ -68,14 +68,7 @@ public static class ComputeComposition
     // A past day, from the member's history: the status after their last event on or before the day; without one, the status
     // before their first event (or, with no events at all, the current one) if they had joined by then. The organization is
     // the one recorded on their first event after the day (a transfer's event records the organization left), else the current.
-    // Members without any event (registered or imported with their status: most of a register) take the short branch, the
-    // same answer with one look-up a member and day instead of three, which at a million members were most of the step's time.
     private static string PastState => """
-        SELECT m."OrganizationId", CASE WHEN m."JoinedOn" <= @On THEN m."Status" END AS "Status",
-               pe."OccupationId", pe."EducationId", pe."Sex", pe."DateOfBirth"
-        FROM "Members" m JOIN "People" pe ON pe."Id" = m."PersonId"
-        WHERE NOT EXISTS (SELECT 1 FROM "MembershipEvents" e WHERE e."MemberId" = m."Id")
-        UNION ALL
         SELECT COALESCE((SELECT e."OrganizationId" FROM "MembershipEvents" e WHERE e."MemberId" = m."Id" AND e."On" > @On
                          ORDER BY e."On", e."Id" LIMIT 1), m."OrganizationId") AS "OrganizationId",
                COALESCE((SELECT e."StatusAfter" FROM "MembershipEvents" e WHERE e."MemberId" = m."Id" AND e."On" <= @On
@@ -84,7 +77,6 @@ public static class ComputeComposition
                              WHERE e."MemberId" = m."Id" ORDER BY e."On", e."Id" LIMIT 1), m."Status") END) AS "Status",
                pe."OccupationId", pe."EducationId", pe."Sex", pe."DateOfBirth"
         FROM "Members" m JOIN "People" pe ON pe."Id" = m."PersonId"
-        WHERE EXISTS (SELECT 1 FROM "MembershipEvents" e WHERE e."MemberId" = m."Id")
         """;
 
     private static string Classified(string state) => $"""
