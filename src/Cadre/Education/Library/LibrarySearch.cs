@@ -208,9 +208,8 @@ internal static class LibrarySearch
             // it is given a window of 3,000 (about 450 words, room for both fragments) from 500 before the first place in
             // the first 50,000 characters where a lexeme of the query appears as written (most stems are a prefix of the
             // words they stem; lower case, as most running text is), or the beginning. Both cuts let PostgreSQL decompress
-            // only the start of a long text, and neither copies it (lower() of whole texts was most of the snippets' time).
-            // The lexemes are stemmed once, beside the tsquery: inside the lateral look-up they were stemmed again for every
-            // document, sixteen configurations each time (40 ms of a page's 45 in the benchmark).
+            // only the start of a long text, and neither copies it. The lexemes are stemmed once, beside the tsquery, not
+            // for every document in the lateral look-up.
             rows = await db.Database.SqlQueryRaw<SnippetRow>($"""
                 SELECT s."DocumentId", ts_headline(s."Config", substring(s."Body" FROM greatest(1, w.at - 500) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
                 FROM "LibrarySearch" s CROSS JOIN (SELECT {tsquery} AS q, {lexemes} AS lexemes) q
