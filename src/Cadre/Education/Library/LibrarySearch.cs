@@ -46,12 +46,7 @@ internal static class LibrarySearch
             parameters.Add(value);
             return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
-        var sql = db.IsPostgres ? Postgres(query, filter, offset, take, P) : Sqlite(query, P);
-        if (!db.IsPostgres)
-        {
-            sql.Append(Filters(filter, P));
-            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
-        }
+        var sql = db.IsPostgres ? Postgres(query, filter, offset, take, P) : Sqlite(query, filter, offset, take, P);
         var hits = await db.Database.SqlQueryRaw<Hit>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
         var more = hits.Count > take;
         if (more) hits.RemoveAt(hits.Count - 1);
@@ -59,7 +54,7 @@ internal static class LibrarySearch
         return new Page(hits, more, snippets);
     }
 
-    private static StringBuilder Sqlite(SearchQuery query, Func<object, string> p)
+    private static StringBuilder Sqlite(SearchQuery query, LibraryFilter filter, int offset, int take, Func<object, string> p)
     {
         var sql = new StringBuilder();
         var cjk = query.Fts5Cjk();
@@ -83,6 +78,7 @@ internal static class LibrarySearch
             sql.Append(CultureInfo.InvariantCulture,
                 $" AND d.\"Id\" IN (SELECT rowid FROM \"LibraryCjk\" WHERE \"Title\" LIKE {pattern} ESCAPE '\\' OR \"Body\" LIKE {pattern} ESCAPE '\\')");
         }
+        sql.Append(Filters(filter, p)).Append(Ranked("d.\"Id\"", offset, take));
         return sql;
     }
 
@@ -105,8 +101,7 @@ internal static class LibrarySearch
                 score.Add($"(length(s.\"Cjk\") - length(replace(s.\"Cjk\", {r}, '')))::float8 / length({r}) / (1 + ln(1 + length(s.\"Cjk\")))");
             }
             sql.Replace("{SCORE}", score.Count == 0 ? "0.0::float8" : "(" + string.Join(" + ", score) + ")::float8");
-            sql.Append(Filters(filter, p));
-            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, d.\"Id\" LIMIT {take + 1} OFFSET {offset}");
+            sql.Append(Filters(filter, p)).Append(Ranked("d.\"Id\"", offset, take));
             return sql;
         }
 
@@ -137,17 +132,21 @@ internal static class LibrarySearch
         candidates.Append(filters);
         if (!phrased)
         {
-            sql.Append(candidates).Append(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, m.id LIMIT {take + 1} OFFSET {offset}");
+            sql.Append(candidates).Append(Ranked("m.id", offset, take));
             return sql;
         }
         // OFFSET 0 keeps the sorted candidates a subquery of their own, so the phrase is checked as rows leave the sort.
         sql.Append(CultureInfo.InvariantCulture, $"""
             SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, m.id OFFSET 0) x
             WHERE EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
-            ORDER BY x."Score" DESC, x."DocumentId" LIMIT {take + 1} OFFSET {offset}
+            {Ranked("x.\"DocumentId\"", offset, take)}
             """);
         return sql;
     }
+
+    /// Best first, ties by document id; one row more than the page, to tell whether there is a next one.
+    private static string Ranked(string id, int offset, int take) =>
+        string.Create(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, {id} LIMIT {take + 1} OFFSET {offset}");
 
     /// One tsquery: for each configuration in use, every word and phrase stemmed its way; a document matches in its own.
     /// Configurations that stem alike give the same alternative, and each is kept once: with sixteen copies of one lexeme
@@ -171,7 +170,7 @@ internal static class LibrarySearch
     /// Every lexeme the query's words and phrases stem to in any configuration: the term rows ranking reads.
     private static string Lexemes(SearchQuery query, Func<object, string> p)
     {
-        var text = p(string.Join(" ", query.Words.Concat(query.Phrases.SelectMany(ph => ph))));
+        var text = p(string.Join(" ", query.PhrasesAsWords().Words));
         return "(" + string.Join(" || ", LibrarySearchSql.Languages.Select(LibrarySearchSql.Configuration)
             .Select(c => $"tsvector_to_array(to_tsvector('{c}', {text}))")) + ")";
     }
