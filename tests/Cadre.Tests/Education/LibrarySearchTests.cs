@@ -119,6 +119,21 @@ public sealed class LibrarySearchTests
         Assert.Equal(["spanish"], await database.FoundKeysAsync("sindicato"));
     }
 
+    [Theory, MemberData(nameof(Engines.All), MemberType = typeof(Engines))]
+    public async Task A_word_is_stemmed_only_in_the_languages_the_library_holds(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var tree = await database.CreateTreeAsync();
+        await database.PublishAsync(tree.Centre, Draft("work", "On Work", "Work is the source of value."));
+        await database.PublishAsync(tree.Centre, Draft("workers", "The Workers", "The workers of the factory met."));
+
+        // German, Danish and Norwegian stem "workers" to "work"; with no document in those languages, the English stem
+        // alone decides, on PostgreSQL as with SQLite's porter stemmer.
+        Assert.Equal(["workers"], await database.FoundKeysAsync("workers"));
+        Assert.Equal(["workers"], await database.FoundKeysAsync("worker factory"));
+        Assert.Equal(["work"], await database.FoundKeysAsync("work"));
+    }
+
     private static readonly string[] SyntaxInputs =
     [
         "\"", "\"\"", "organ*", "*", "(", ")", "(organizing", "organizing)", "NEAR", "NEAR(organizing circles)", "organizing NEAR circles",

@@ -91,53 +91,62 @@ internal static class LibrarySearch
         var sql = new StringBuilder();
         if (!query.HasWords)
         {
+            // The index finds the rows (its recheck reads each match's text once); the score then reads a copy made once
+            // per match (|| '' detoasts it, OFFSET 0 keeps it a row of its own), not the stored value in each of its
+            // functions, each of which would decompress the whole CJK text again.
             var score = new List<string>();
-            sql.Append("""SELECT d."Id" AS "DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE 1 = 1""");
+            var where = Filters(filter, p);
+            sql.Append("""SELECT s."DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s""");
+            if (where.Length > 0) sql.Append(" JOIN \"Documents\" d ON d.\"Id\" = s.\"DocumentId\"");
+            sql.Append(""" CROSS JOIN LATERAL (SELECT s."Cjk" || '' AS cjk OFFSET 0) c WHERE 1 = 1""");
             foreach (var run in query.Cjk)
             {
                 sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
                 // How often the run occurs, damped by the length of the text: the trigram index finds, this orders.
                 var r = p(run);
-                score.Add($"(length(s.\"Cjk\") - length(replace(s.\"Cjk\", {r}, '')))::float8 / length({r}) / (1 + ln(1 + length(s.\"Cjk\")))");
+                score.Add($"(length(c.cjk) - length(replace(c.cjk, {r}, '')))::float8 / length({r}) / (1 + ln(1 + length(c.cjk)))");
             }
             sql.Replace("{SCORE}", score.Count == 0 ? "0.0::float8" : "(" + string.Join(" + ", score) + ")::float8");
-            sql.Append(Filters(filter, p)).Append(Ranked("d.\"Id\"", offset, take));
+            sql.Append(where).Append(Ranked("s.\"DocumentId\"", offset, take));
             return sql;
         }
 
         var phrased = query.Phrases.Count > 0;
+        // A single word needs no match of its own: the documents that match it are those holding one of its lexemes, the
+        // rows ranking reads anyway, unless some stemming makes the word more than one lexeme (exact is then false).
+        var single = !phrased && query.Words.Count == 1;
         sql.Append(CultureInfo.InvariantCulture, $"""
-            WITH q AS MATERIALIZED (SELECT {TsQuery(query, p)} AS q, {(phrased ? TsQuery(query.PhrasesAsWords(), p) : "NULL::tsquery")} AS loose),
-            lex AS MATERIALIZED (SELECT DISTINCT l FROM unnest({Lexemes(query, p)}) l),
+            WITH {InUse},
+            q AS MATERIALIZED (SELECT {TsQuery(query, p)} AS q, {(phrased ? TsQuery(query.PhrasesAsWords(), p) : "NULL::tsquery")} AS loose,
+                {(single ? SingleLexemes(query, p) : "false")} AS exact),
+            lex AS MATERIALIZED (SELECT {Lexemes(query, p)} AS ls),
             m AS MATERIALIZED (SELECT id FROM cadre_library_matches((SELECT {(phrased ? "loose" : "q")} FROM q)) id),
             st AS MATERIALIZED (SELECT greatest(count(*), 1)::float8 AS n, greatest(avg("Words"), 1)::float8 AS avgdl FROM "LibraryLengths"),
-            tl AS MATERIALIZED (SELECT t."Lexeme", t."DocumentId", t."Weight", t."Words" FROM "LibraryTerms" t WHERE t."Lexeme" IN (SELECT l FROM lex)),
-            df AS MATERIALIZED (SELECT "Lexeme", count(*)::float8 AS df FROM tl GROUP BY "Lexeme"),
+            tl AS MATERIALIZED (
+                SELECT t."DocumentId", t."Weight", t."Words", (count(*) OVER (PARTITION BY t."Lexeme"))::float8 AS df
+                FROM "LibraryTerms" t WHERE t."Lexeme" = ANY((SELECT ls FROM lex)::text[])),
             sc AS (
-                SELECT tl."DocumentId", sum(ln(1 + (st.n - df.df + 0.5) / (df.df + 0.5))
-                    * tl."Weight" * 2.2 / (tl."Weight" + 1.2 * (0.25 + 0.75 * tl."Words" / st.avgdl))) AS score
-                FROM tl JOIN df ON df."Lexeme" = tl."Lexeme" CROSS JOIN st
-                WHERE tl."DocumentId" IN (SELECT id FROM m) GROUP BY tl."DocumentId")
+                SELECT tl."DocumentId", sum(ln(1 + (st.n - tl.df + 0.5) / (tl.df + 0.5))
+                    * tl."Weight" * 2.2 / (tl."Weight" + 1.2 * (0.25 + 0.75 * tl."Words" / st.avgdl)))::float8 AS score
+                FROM tl CROSS JOIN st WHERE (SELECT exact FROM q) OR tl."DocumentId" IN (SELECT id FROM m) GROUP BY tl."DocumentId")
             """);
-        // The documents' own columns are read only to filter by them: without a filter the matches need no join.
+        // Only the matches are scored (every match holds a lexeme of the query, so each gets a score); OR short-circuits:
+        // for an exact single word the match is never run. The documents' own columns are read only to filter by them.
         var filters = Filters(filter, p);
-        var candidates = new StringBuilder("""SELECT m.id AS "DocumentId", coalesce(sc.score, 0)::float8 AS "Score" FROM m LEFT JOIN sc ON sc."DocumentId" = m.id""");
-        if (filters.Length > 0) candidates.Append(""" JOIN "Documents" d ON d."Id" = m.id""");
-        if (query.Cjk.Count > 0)
-        {
-            candidates.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = m.id WHERE 1 = 1""");
-            foreach (var run in query.Cjk) candidates.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
-        }
-        else candidates.Append(" WHERE 1 = 1");
+        var candidates = new StringBuilder("""SELECT sc."DocumentId", sc.score AS "Score" FROM sc""");
+        if (filters.Length > 0) candidates.Append(""" JOIN "Documents" d ON d."Id" = sc."DocumentId" """);
+        if (query.Cjk.Count > 0) candidates.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = sc."DocumentId" """);
+        candidates.Append(" WHERE 1 = 1");
+        foreach (var run in query.Cjk) candidates.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
         candidates.Append(filters);
         if (!phrased)
         {
-            sql.Append(candidates).Append(Ranked("m.id", offset, take));
+            sql.Append(candidates).Append(Ranked("sc.\"DocumentId\"", offset, take));
             return sql;
         }
         // OFFSET 0 keeps the sorted candidates a subquery of their own, so the phrase is checked as rows leave the sort.
         sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, m.id OFFSET 0) x
+            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, sc."DocumentId" OFFSET 0) x
             WHERE EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
             {Ranked("x.\"DocumentId\"", offset, take)}
             """);
@@ -148,32 +157,35 @@ internal static class LibrarySearch
     private static string Ranked(string id, int offset, int take) =>
         string.Create(CultureInfo.InvariantCulture, $" ORDER BY \"Score\" DESC, {id} LIMIT {take + 1} OFFSET {offset}");
 
+    /// The configurations of the documents in the library (an index probe each): a word is stemmed only the ways some
+    /// document is, so a language no document is in adds neither matches (a Danish stem of an English word) nor lexemes to rank.
+    private static readonly string InUse = $"""
+        cfg AS MATERIALIZED (SELECT c FROM unnest(ARRAY[{string.Join(", ", LibrarySearchSql.Languages.Select(l => $"'{LibrarySearchSql.Configuration(l)}'"))}]::regconfig[]) c
+            WHERE EXISTS (SELECT 1 FROM "LibrarySearch" x WHERE x."Config" = c))
+        """;
+
     /// One tsquery: for each configuration in use, every word and phrase stemmed its way; a document matches in its own.
     /// Configurations that stem alike give the same alternative, and each is kept once: with sixteen copies of one lexeme
     /// the GIN index can no longer answer alone and reads every match's vector to check it (107 ms against 6 for a
-    /// common word). Null when every word is a stop word everywhere, which matches nothing.
-    private static string TsQuery(SearchQuery query, Func<object, string> p)
+    /// common word). Null when every word is a stop word everywhere (or the library is empty), which matches nothing.
+    private static string TsQuery(SearchQuery query, Func<object, string> p) =>
+        $"(SELECT string_agg(DISTINCT '(' || a::text || ')', ' | ')::tsquery FROM ({Alternatives(query, p)}) x WHERE numnode(a) > 0)";
+
+    /// Whether the query's one word is one lexeme in every configuration in use.
+    private static string SingleLexemes(SearchQuery query, Func<object, string> p) =>
+        $"(SELECT coalesce(bool_and(numnode(a) = 1), true) FROM ({Alternatives(query, p)}) x WHERE numnode(a) > 0)";
+
+    private static string Alternatives(SearchQuery query, Func<object, string> p)
     {
-        var words = query.Words.Count == 0 ? null : p(string.Join(" ", query.Words));
-        var phrases = query.Phrases.Select(ph => p(string.Join(" ", ph))).ToList();
-        var configurations = LibrarySearchSql.Languages.Select(LibrarySearchSql.Configuration);
-        var alternatives = configurations.Select(c =>
-        {
-            var parts = new List<string>();
-            if (words is not null) parts.Add($"plainto_tsquery('{c}', {words})");
-            parts.AddRange(phrases.Select(ph => $"phraseto_tsquery('{c}', {ph})"));
-            return "(" + string.Join(" && ", parts) + ")";
-        });
-        return $"(SELECT string_agg(DISTINCT '(' || a::text || ')', ' | ')::tsquery FROM unnest(ARRAY[{string.Join(", ", alternatives)}]) a WHERE numnode(a) > 0)";
+        var parts = new List<string>();
+        if (query.Words.Count > 0) parts.Add($"plainto_tsquery(c, {p(string.Join(" ", query.Words))})");
+        parts.AddRange(query.Phrases.Select(ph => $"phraseto_tsquery(c, {p(string.Join(" ", ph))})"));
+        return $"SELECT {string.Join(" && ", parts)} AS a FROM cfg";
     }
 
-    /// Every lexeme the query's words and phrases stem to in any configuration: the term rows ranking reads.
-    private static string Lexemes(SearchQuery query, Func<object, string> p)
-    {
-        var text = p(string.Join(" ", query.PhrasesAsWords().Words));
-        return "(" + string.Join(" || ", LibrarySearchSql.Languages.Select(LibrarySearchSql.Configuration)
-            .Select(c => $"tsvector_to_array(to_tsvector('{c}', {text}))")) + ")";
-    }
+    /// Every lexeme the query's words and phrases stem to in any configuration in use, once: the term rows ranking reads.
+    private static string Lexemes(SearchQuery query, Func<object, string> p) =>
+        $"(SELECT coalesce(array_agg(DISTINCT l), ARRAY[]::text[]) FROM cfg, unnest(tsvector_to_array(to_tsvector(c, {p(string.Join(" ", query.PhrasesAsWords().Words))}))) l)";
 
     private static string Filters(LibraryFilter filter, Func<object, string> p)
     {
@@ -206,13 +218,16 @@ internal static class LibrarySearch
             // ts_headline parses all the text it is given, and a document may run to hundreds of thousands of characters:
             // it is given a window of 3,000 (about 450 words, room for both fragments) from 500 before the first place in
             // the first 50,000 characters where a lexeme of the query appears as written (most stems are a prefix of the
-            // words they stem; lower case, as most running text is), or the beginning. Both cuts let PostgreSQL decompress
-            // only the start of a long text, and neither copies it. The lexemes are stemmed once, beside the tsquery, not
-            // for every document in the lateral look-up.
+            // words they stem; lower case, as most running text is), or the beginning. The cut lets PostgreSQL decompress
+            // only the start of a long text, and it is made once per document (OFFSET 0 keeps it a row of its own): written
+            // inside the search for each lexeme, it was decompressed again for every lexeme of every configuration, 28 ms
+            // a page. The lexemes are stemmed once, beside the tsquery.
             rows = await db.Database.SqlQueryRaw<SnippetRow>($"""
-                SELECT s."DocumentId", ts_headline(s."Config", substring(s."Body" FROM greatest(1, w.at - 500) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
-                FROM "LibrarySearch" s CROSS JOIN (SELECT {tsquery} AS q, {lexemes} AS lexemes) q
-                CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(left(s."Body", {SnippetSearched}), l), 0)), 1) AS at FROM unnest(q.lexemes) l) w
+                WITH {InUse}, q AS MATERIALIZED (SELECT {tsquery} AS q, {lexemes} AS lexemes)
+                SELECT s."DocumentId", ts_headline(s."Config", substring(h.head FROM greatest(1, w.at - 500) FOR {SnippetWindow}), q.q, {options}) AS "Snippet"
+                FROM "LibrarySearch" s CROSS JOIN q
+                CROSS JOIN LATERAL (SELECT left(s."Body", {SnippetSearched + SnippetWindow}) AS head OFFSET 0) h
+                CROSS JOIN LATERAL (SELECT coalesce(min(nullif(strpos(h.head, l), 0)), 1) AS at FROM unnest(q.lexemes) l) w
                 WHERE s."DocumentId" IN ({list})
                 """, parameters.ToArray()).ToListAsync(ct);
         }

@@ -97,6 +97,18 @@ public static class LibrarySearchSql
         WriteTerms(""),
     ];
 
+    /// PostgreSQL: the configurations in use are looked up on every search (an index probe per configuration), so a word is
+    /// stemmed only the ways some document is.
+    public static readonly string[] PostgresConfigUp =
+    [
+        """CREATE INDEX "IX_LibrarySearch_Config" ON "LibrarySearch" ("Config");""",
+    ];
+
+    public static readonly string[] PostgresConfigDown =
+    [
+        """DROP INDEX IF EXISTS "IX_LibrarySearch_Config";""",
+    ];
+
     public static readonly string[] PostgresTermsDown =
     [
         """DROP FUNCTION IF EXISTS cadre_library_matches(tsquery);""",
