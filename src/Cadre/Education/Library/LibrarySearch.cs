@@ -93,18 +93,21 @@ internal static class LibrarySearch
         {
             // The index finds the rows (its recheck reads each match's text once); the score then reads a copy made once
             // per match (|| '' detoasts it, OFFSET 0 keeps it a row of its own), not the stored value in each of its
-            // functions, each of which would decompress the whole CJK text again.
+            // functions, each of which would decompress the whole CJK text again. A run of one or two characters gives
+            // the trigram index nothing: it is looked for in the copy, among the documents with CJK text at all (<> ''
+            // compares lengths first, without reading the text). Lengths are in bytes, which need no counting.
             var score = new List<string>();
             var where = Filters(filter, p);
             sql.Append("""SELECT s."DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s""");
             if (where.Length > 0) sql.Append(" JOIN \"Documents\" d ON d.\"Id\" = s.\"DocumentId\"");
-            sql.Append(""" CROSS JOIN LATERAL (SELECT s."Cjk" || '' AS cjk OFFSET 0) c WHERE 1 = 1""");
+            sql.Append(""" CROSS JOIN LATERAL (SELECT s."Cjk" || '' AS cjk OFFSET 0) c WHERE s."Cjk" <> ''""");
             foreach (var run in query.Cjk)
             {
-                sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
-                // How often the run occurs, damped by the length of the text: the trigram index finds, this orders.
                 var r = p(run);
-                score.Add($"(length(c.cjk) - length(replace(c.cjk, {r}, '')))::float8 / length({r}) / (1 + ln(1 + length(c.cjk)))");
+                if (SearchQuery.IsTrigramSearchable(run)) sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
+                else sql.Append(CultureInfo.InvariantCulture, $" AND strpos(c.cjk, {r}) > 0");
+                // How often the run occurs, damped by the length of the text: the trigram index finds, this orders.
+                score.Add($"(octet_length(c.cjk) - octet_length(replace(c.cjk, {r}, '')))::float8 / octet_length({r}) / (1 + ln(1 + octet_length(c.cjk)))");
             }
             sql.Replace("{SCORE}", score.Count == 0 ? "0.0::float8" : "(" + string.Join(" + ", score) + ")::float8");
             sql.Append(where).Append(Ranked("s.\"DocumentId\"", offset, take));
