@@ -14,7 +14,7 @@ namespace Cadre.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Ranking reads term rows instead of the documents' tsvectors (decision 0076); existing documents get theirs here.
+            // Ranking reads term rows instead of the documents' tsvectors (decision 0076); existing documents get theirs in LibrarySearchImpacts.
             foreach (var sql in Cadre.Education.Library.LibrarySearchSql.PostgresTermsUp) migrationBuilder.Sql(sql);
         }
 

@@ -27,6 +27,9 @@ internal static class LibrarySearch
         public int DocumentId { get; set; }
 
         public double Score { get; set; }
+
+        /// Whether the hit came from the pruned search's candidates (PostgreSQL words, decision 0078) rather than from scoring every match.
+        public bool Pruned { get; set; }
     }
 
     private sealed class SnippetRow
@@ -38,7 +41,10 @@ internal static class LibrarySearch
 
     public sealed record Page(IReadOnlyList<Hit> Hits, bool More, IReadOnlyDictionary<int, string> Snippets);
 
-    public static async Task<Page> RunAsync(CadreDbContext db, SearchQuery query, LibraryFilter filter, int offset, int take, CancellationToken ct)
+    /// depth: how many rows of each lexeme the pruned search reads, 0 to score every match; PrunedDepth's choice when null
+    /// (tests set it to prune on a small library, and compare with 0).
+    public static async Task<Page> RunAsync(CadreDbContext db, SearchQuery query, LibraryFilter filter, int offset, int take, CancellationToken ct,
+        int? depth = null)
     {
         var parameters = new List<object>();
         string P(object value)
@@ -46,7 +52,7 @@ internal static class LibrarySearch
             parameters.Add(value);
             return "{" + (parameters.Count - 1).ToString(CultureInfo.InvariantCulture) + "}";
         }
-        var sql = db.IsPostgres ? Postgres(query, filter, offset, take, P) : Sqlite(query, filter, offset, take, P);
+        var sql = db.IsPostgres ? Postgres(query, filter, offset, take, depth, P) : Sqlite(query, filter, offset, take, P);
         var hits = await db.Database.SqlQueryRaw<Hit>(sql.ToString(), parameters.ToArray()).ToListAsync(ct);
         var more = hits.Count > take;
         if (more) hits.RemoveAt(hits.Count - 1);
@@ -61,16 +67,16 @@ internal static class LibrarySearch
         if (query.HasWords)
         {
             // bm25 is lower for a better match; the title counts ten times, the author five times as much as the text.
-            sql.Append("""SELECT d."Id" AS "DocumentId", -bm25("LibraryFts", 10.0, 5.0, 1.0) AS "Score" FROM "LibraryFts" JOIN "Documents" d ON d."Id" = "LibraryFts".rowid""");
+            sql.Append("""SELECT d."Id" AS "DocumentId", -bm25("LibraryFts", 10.0, 5.0, 1.0) AS "Score", false AS "Pruned" FROM "LibraryFts" JOIN "Documents" d ON d."Id" = "LibraryFts".rowid""");
             sql.Append(CultureInfo.InvariantCulture, $" WHERE \"LibraryFts\" MATCH {p(query.Fts5Words())}");
             if (cjk.Length > 0) sql.Append(CultureInfo.InvariantCulture, $" AND d.\"Id\" IN (SELECT rowid FROM \"LibraryCjk\" WHERE \"LibraryCjk\" MATCH {p(cjk)})");
         }
         else if (cjk.Length > 0)
         {
-            sql.Append("""SELECT d."Id" AS "DocumentId", -bm25("LibraryCjk", 2.0, 1.0) AS "Score" FROM "LibraryCjk" JOIN "Documents" d ON d."Id" = "LibraryCjk".rowid""");
+            sql.Append("""SELECT d."Id" AS "DocumentId", -bm25("LibraryCjk", 2.0, 1.0) AS "Score", false AS "Pruned" FROM "LibraryCjk" JOIN "Documents" d ON d."Id" = "LibraryCjk".rowid""");
             sql.Append(CultureInfo.InvariantCulture, $" WHERE \"LibraryCjk\" MATCH {p(cjk)}");
         }
-        else sql.Append("""SELECT d."Id" AS "DocumentId", 0.0 AS "Score" FROM "Documents" d WHERE 1 = 1""");
+        else sql.Append("""SELECT d."Id" AS "DocumentId", 0.0 AS "Score", false AS "Pruned" FROM "Documents" d WHERE 1 = 1""");
         // One or two CJK characters are fewer than a trigram: those runs are found by a scan of the (small) CJK table.
         foreach (var run in query.Cjk.Where(r => !SearchQuery.IsTrigramSearchable(r)))
         {
@@ -86,7 +92,7 @@ internal static class LibrarySearch
     /// (LibrarySearchSql.PostgresTermsUp, decision 0076): k1 1.2, b 0.75, the idf ln(1 + (N - df + 0.5) / (df + 0.5)). A
     /// quoted phrase is first matched as its words; the phrase itself is then checked on the ranked candidates in rank
     /// order, only until the page is full, since checking it means reading a document's whole vector.
-    private static StringBuilder Postgres(SearchQuery query, LibraryFilter filter, int offset, int take, Func<object, string> p)
+    private static StringBuilder Postgres(SearchQuery query, LibraryFilter filter, int offset, int take, int? depth, Func<object, string> p)
     {
         var sql = new StringBuilder();
         if (!query.HasWords)
@@ -98,7 +104,7 @@ internal static class LibrarySearch
             // compares lengths first, without reading the text). Lengths are in bytes, which need no counting.
             var score = new List<string>();
             var where = Filters(filter, p);
-            sql.Append("""SELECT s."DocumentId", {SCORE} AS "Score" FROM "LibrarySearch" s""");
+            sql.Append("""SELECT s."DocumentId", {SCORE} AS "Score", false AS "Pruned" FROM "LibrarySearch" s""");
             if (where.Length > 0) sql.Append(" JOIN \"Documents\" d ON d.\"Id\" = s.\"DocumentId\"");
             sql.Append(""" CROSS JOIN LATERAL (SELECT s."Cjk" || '' AS cjk OFFSET 0) c WHERE s."Cjk" <> ''""");
             foreach (var run in query.Cjk)
@@ -135,25 +141,99 @@ internal static class LibrarySearch
             """);
         // Only the matches are scored (every match holds a lexeme of the query, so each gets a score); OR short-circuits:
         // for an exact single word the match is never run. The documents' own columns are read only to filter by them.
-        var filters = Filters(filter, p);
-        var candidates = new StringBuilder("""SELECT sc."DocumentId", sc.score AS "Score" FROM sc""");
-        if (filters.Length > 0) candidates.Append(""" JOIN "Documents" d ON d."Id" = sc."DocumentId" """);
-        if (query.Cjk.Count > 0) candidates.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = sc."DocumentId" """);
-        candidates.Append(" WHERE 1 = 1");
-        foreach (var run in query.Cjk) candidates.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
-        candidates.Append(filters);
         if (!phrased)
         {
-            sql.Append(candidates).Append(Ranked("sc.\"DocumentId\"", offset, take));
+            var rows = depth ?? PrunedDepth(offset + take + 1);
+            if (rows > 0) sql.Append(',').Append(Pruned(query, filter, offset + take + 1, rows.Value, p));
+            var all = Narrowed(query, filter, "sc", p);
+            if (rows is null or 0)
+            {
+                sql.Append(all).Append(Ranked("sc.\"DocumentId\"", offset, take));
+                return sql;
+            }
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                SELECT u."DocumentId", u."Score", u."Pruned" FROM (
+                    SELECT h.id AS "DocumentId", h.score AS "Score", true AS "Pruned" FROM hits h WHERE (SELECT ok FROM pruned)
+                    UNION ALL
+                    SELECT a."DocumentId", a."Score", a."Pruned" FROM ({all} AND NOT (SELECT ok FROM pruned) ORDER BY "Score" DESC, sc."DocumentId" LIMIT {offset + take + 1}) a
+                ) u
+                {Ranked("u.\"DocumentId\"", offset, take)}
+                """);
             return sql;
         }
+        var candidates = Narrowed(query, filter, "sc", p);
         // OFFSET 0 keeps the sorted candidates a subquery of their own, so the phrase is checked as rows leave the sort.
         sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT x."DocumentId", x."Score" FROM ({candidates} ORDER BY "Score" DESC, sc."DocumentId" OFFSET 0) x
+            SELECT x."DocumentId", x."Score", x."Pruned" FROM ({candidates} ORDER BY "Score" DESC, sc."DocumentId" OFFSET 0) x
             WHERE EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
             {Ranked("x.\"DocumentId\"", offset, take)}
             """);
         return sql;
+    }
+
+    /// The scored documents of the source (sc: every match; hits' ranked: the pruned candidates, aliased sc too) that pass
+    /// the filters and hold the query's CJK runs, as "DocumentId", "Score" and "Pruned" (false: these rows are not the pruned hits).
+    private static StringBuilder Narrowed(SearchQuery query, LibraryFilter filter, string source, Func<object, string> p)
+    {
+        var sql = new StringBuilder($"""SELECT sc."DocumentId", sc.score AS "Score", false AS "Pruned" FROM {source} sc""");
+        var filters = Filters(filter, p);
+        if (filters.Length > 0) sql.Append(""" JOIN "Documents" d ON d."Id" = sc."DocumentId" """);
+        if (query.Cjk.Count > 0) sql.Append(""" JOIN "LibrarySearch" s ON s."DocumentId" = sc."DocumentId" """);
+        sql.Append(" WHERE 1 = 1");
+        foreach (var run in query.Cjk) sql.Append(CultureInfo.InvariantCulture, $" AND s.\"Cjk\" LIKE {p(LikePattern(run))} ESCAPE '\\'");
+        return sql.Append(filters);
+    }
+
+    /// How many of each lexeme's rows, in impact order, the pruned search reads for a page ending at the given rank (the
+    /// threshold test needs a little over 300 on a library of common words, measured at 10,000 documents); null when the
+    /// page is so deep that scoring every match costs less than scoring that many candidates.
+    private static int? PrunedDepth(int ranks) => ranks * 15 is var n && n <= 3_000 ? Math.Max(n, 320) : null;
+
+    /// Top-k by the threshold algorithm (Fagin's TA, decision 0078). Each lexeme's first rows in impact order are read; the
+    /// documents among them are scored exactly and checked against the query, best first, until the page ends at rank k.
+    /// A document none of those lists reached scores at most the sum over the lexemes of idf times the largest score its
+    /// last row read allows (bound): if the k-th hit scores above it, no other document can enter the page and the hits
+    /// are the answer (ok); if every alternative of the query has a lexeme whose list was read to its end, every match
+    /// was a candidate. Otherwise every match is scored (sc), as without pruning: the result is the same either way.
+    private static string Pruned(SearchQuery query, LibraryFilter filter, int k, int n, Func<object, string> p)
+    {
+        // The impacts were computed against ReferenceWords. With r its ratio to the library's average length, a row of weight
+        // w >= 1 stored as s (rounded to a float4: s is taken a little larger) scores at most 2.2 s / ((1 - r) s + 2.2 r)
+        // when r < 1 (the supremum as w grows), at most 2.2 s / (2.2 r - 1.3 (r - 1) s) when r > 1 and s < 2.2 / 1.3 (at
+        // w = 1), and s otherwise; each is increasing in s, so the last row read bounds every row after it.
+        var words = p(string.Join(" ", query.Words));
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            li AS MATERIALIZED (
+                SELECT l AS lexeme, ln(1 + (st.n - d.df + 0.5) / (d.df + 0.5)) AS idf, r.last, r.seen
+                FROM unnest((SELECT ls FROM lex)) l CROSS JOIN st
+                CROSS JOIN LATERAL (SELECT count(*)::float8 AS df FROM "LibraryTerms" t WHERE t."Lexeme" = l) d
+                CROSS JOIN LATERAL (SELECT min(z.i)::float8 AS last, count(*) AS seen FROM (
+                    SELECT t."Impact" AS i FROM "LibraryTerms" t WHERE t."Lexeme" = l ORDER BY t."Impact" DESC LIMIT {n}) z) r),
+            bound AS MATERIALIZED (
+                SELECT (1 + 1e-9) * coalesce(sum(CASE WHEN li.seen < {n} THEN 0 ELSE li.idf * CASE
+                    WHEN x.r < 1 THEN 2.2 * y.s / ((1 - x.r) * y.s + 2.2 * x.r)
+                    WHEN y.s < 2.2 / 1.3 THEN 2.2 * y.s / (2.2 * x.r - 1.3 * (x.r - 1) * y.s)
+                    ELSE y.s END END), 0) AS b,
+                    (SELECT coalesce(bool_and(e), false) FROM (
+                        SELECT bool_or(li2.seen < {n}) AS e FROM cfg CROSS JOIN unnest(tsvector_to_array(to_tsvector(cfg.c, {words}))) w
+                        JOIN li li2 ON li2.lexeme = w GROUP BY cfg.c) a) AS complete
+                FROM li CROSS JOIN (SELECT {LibrarySearchSql.ReferenceWords}.0 / avgdl AS r FROM st) x CROSS JOIN LATERAL (SELECT li.last * (1 + 1e-6) AS s) y),
+            cand AS MATERIALIZED (
+                SELECT DISTINCT t."DocumentId" AS id FROM li
+                CROSS JOIN LATERAL (SELECT t."DocumentId" FROM "LibraryTerms" t WHERE t."Lexeme" = li.lexeme ORDER BY t."Impact" DESC LIMIT {n}) t),
+            ranked AS (
+                SELECT c.id AS "DocumentId", s.score FROM cand c
+                CROSS JOIN LATERAL (SELECT sum(li.idf * t."Weight" * 2.2 / (t."Weight" + 1.2 * (0.25 + 0.75 * t."Words" / (SELECT avgdl FROM st))))::float8 AS score
+                    FROM "LibraryTerms" t JOIN li ON li.lexeme = t."Lexeme"
+                    WHERE t."DocumentId" = c.id AND t."Lexeme" = ANY((SELECT ls FROM lex)::text[])) s),
+            hits AS MATERIALIZED (
+                SELECT x."DocumentId" AS id, x."Score" AS score FROM ({Narrowed(query, filter, "ranked", p)} ORDER BY "Score" DESC, sc."DocumentId" OFFSET 0) x
+                WHERE (SELECT exact FROM q) OR EXISTS (SELECT 1 FROM "LibrarySearch" v WHERE v."DocumentId" = x."DocumentId" AND v."Vector" @@ (SELECT q FROM q))
+                LIMIT {k}),
+            pruned AS MATERIALIZED (
+                SELECT (SELECT complete FROM bound) OR (count(*) = {k} AND min(score) > (SELECT b FROM bound)) AS ok FROM hits)
+
+            """);
     }
 
     /// Best first, ties by document id; one row more than the page, to tell whether there is a next one.

@@ -94,7 +94,7 @@ public static class LibrarySearchSql
         LANGUAGE sql STABLE STRICT ROWS 100 SET enable_seqscan = off
         AS $$ SELECT "DocumentId" FROM "LibrarySearch" WHERE "Vector" @@ q $$;
         """,
-        WriteTerms(""),
+        // The existing documents' rows are written by PostgresImpactUp, once the rows have all their columns.
     ];
 
     /// PostgreSQL: the configurations in use are looked up on every search (an index probe per configuration), so a word is
@@ -109,6 +109,27 @@ public static class LibrarySearchSql
         """DROP INDEX IF EXISTS "IX_LibrarySearch_Config";""",
     ];
 
+    /// The document length the stored impacts are computed against (in words; decision 0078). Any length keeps the search
+    /// exact, since the bound on unseen rows allows for the library's actual average; one near it prunes best.
+    public const int ReferenceWords = 1_000;
+
+    /// PostgreSQL: each term row's impact, its BM25 term frequency part (k1 1.2, b 0.75) as if the library's average length
+    /// were ReferenceWords, under an index in impact order: the rows most likely to rank first are read first (LibrarySearch).
+    /// The existing rows are written again with it (and, on a new database, for the first time).
+    public static readonly string[] PostgresImpactUp =
+    [
+        """DELETE FROM "LibraryTerms";""",
+        """ALTER TABLE "LibraryTerms" ADD COLUMN "Impact" real NOT NULL;""",
+        WriteTerms(""),
+        """CREATE INDEX "IX_LibraryTerms_Impact" ON "LibraryTerms" ("Lexeme", "Impact" DESC) INCLUDE ("DocumentId");""",
+    ];
+
+    public static readonly string[] PostgresImpactDown =
+    [
+        """DROP INDEX IF EXISTS "IX_LibraryTerms_Impact";""",
+        """ALTER TABLE "LibraryTerms" DROP COLUMN IF EXISTS "Impact";""",
+    ];
+
     public static readonly string[] PostgresTermsDown =
     [
         """DROP FUNCTION IF EXISTS cadre_library_matches(tsquery);""",
@@ -117,7 +138,7 @@ public static class LibrarySearchSql
     ];
 
     /// Writes the term rows and the length (LibraryLengths) of the documents the condition selects (all of them when it is empty), from
-    /// their tsvectors: a lexeme's weight is the sum over its positions of 10 (title), 5 (author) or 1 (text).
+    /// their tsvectors: a lexeme's weight is the sum over its positions of 10 (title), 5 (author) or 1 (text); its impact as above.
     public static string WriteTerms(string condition) => $"""
         WITH t AS (
             SELECT s."DocumentId", u.lexeme,
@@ -127,8 +148,9 @@ public static class LibrarySearchSql
         total AS (SELECT "DocumentId", sum(n)::integer AS words FROM t GROUP BY "DocumentId"),
         counted AS (INSERT INTO "LibraryLengths" ("DocumentId", "Words") SELECT "DocumentId", words FROM total
                     ON CONFLICT ("DocumentId") DO UPDATE SET "Words" = excluded."Words")
-        INSERT INTO "LibraryTerms" ("Lexeme", "DocumentId", "Weight", "Words")
-        SELECT t.lexeme, t."DocumentId", t.weight, total.words FROM t JOIN total ON total."DocumentId" = t."DocumentId";
+        INSERT INTO "LibraryTerms" ("Lexeme", "DocumentId", "Weight", "Words", "Impact")
+        SELECT t.lexeme, t."DocumentId", t.weight, total.words, t.weight * 2.2 / (t.weight + 1.2 * (0.25 + 0.75 * total.words / {ReferenceWords}.0))
+        FROM t JOIN total ON total."DocumentId" = t."DocumentId";
         """;
 
     public static readonly string[] PostgresDown =
